@@ -57,7 +57,13 @@ export type ScenarioCommand =
   | { op: 'http.request'; requestId: number; url: string; options: Record<string, Data> }
   | { op: 'log'; text: string }
   | { op: 'session.customData'; value: string }
-  | { op: 'terminate' };
+  | { op: 'terminate' }
+  /**
+   * A scenario error that the prelude caught where no host call could see it (a rejected promise from an async
+   * handler, a rejection left unhandled, a listener that is not a function). The sandbox maps `stack` through the
+   * scenario's source map and ends the session.
+   */
+  | { op: 'fatal'; reason: 'unhandledRejection' | 'invalidHandler' | 'exception'; message: string; stack?: string };
 
 /** host -> isolate */
 export type ScenarioEvent =
