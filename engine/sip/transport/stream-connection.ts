@@ -1,0 +1,134 @@
+import type { Socket } from 'node:net';
+import { TransportError } from './transport-error.js';
+import type { MessageSource, TransportLimits, TransportProtocol } from './transport-types.js';
+
+/** Splits a byte stream into SIP messages by Content-Length (RFC 3261 section 18.3). */
+export interface StreamFramer {
+  /** Appends bytes and returns every message now complete; throws when the stream cannot be framed any more. */
+  push(chunk: Buffer): Buffer[];
+  /** Bytes held for a message not yet complete. */
+  readonly pendingBytes: number;
+}
+
+export interface StreamConnectionOwner {
+  onMessage(data: Buffer, source: MessageSource): void;
+  onClosed(connection: StreamConnection, error: Error | undefined): void;
+}
+
+/**
+ * One TCP or TLS connection: frames its input, bounds idle time and slow senders, and writes queued output once
+ * connected. RFC 3261 section 18.3: "if an error occurs in framing on a stream-oriented transport, the connection
+ * MUST be closed" — there is no way to find the start of the next message.
+ */
+export class StreamConnection {
+  private connected: boolean;
+  private closed = false;
+  private pending: Buffer[] = [];
+  private partialTimer: NodeJS.Timeout | undefined;
+  private sourceCache: MessageSource | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly protocol: TransportProtocol,
+    private readonly socket: Socket,
+    private readonly framer: StreamFramer,
+    private readonly limits: TransportLimits,
+    private readonly owner: StreamConnectionOwner,
+    /** "host:port" of the peer as we dialled it, for outbound reuse; inbound uses the socket's remote address. */
+    readonly remoteKey: string,
+    connected: boolean,
+  ) {
+    this.connected = connected;
+    socket.setNoDelay(true);
+    socket.setTimeout(limits.idleTimeoutMs);
+    socket.on('data', (chunk: Buffer) => this.receive(chunk));
+    socket.on('timeout', () => this.close(new TransportError('idle-timeout', `connection ${remoteKey} idle`)));
+    socket.on('error', (error) => this.close(new TransportError('send-failed', `connection ${remoteKey}: ${error.message}`, { cause: error })));
+    socket.on('close', () => this.close(undefined));
+    if (!connected) socket.once(protocol === 'tls' ? 'secureConnect' : 'connect', () => this.onConnected());
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  write(data: Buffer): void {
+    if (this.closed) throw new TransportError('closed', `connection ${this.remoteKey} closed`);
+    if (this.connected) this.socket.write(data);
+    else this.pending.push(data);
+  }
+
+  close(error?: Error): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.clearPartialTimer();
+    this.pending = [];
+    this.socket.destroy();
+    this.owner.onClosed(this, error);
+  }
+
+  private onConnected(): void {
+    if (this.closed) return;
+    this.connected = true;
+    this.sourceCache = undefined;
+    for (const data of this.pending) this.socket.write(data);
+    this.pending = [];
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.closed) return;
+    let messages: Buffer[];
+    try {
+      messages = this.framer.push(chunk);
+    } catch (error) {
+      this.close(new TransportError('framing', `connection ${this.remoteKey}: ${(error as Error).message}`, { cause: error }));
+      return;
+    }
+    if (this.framer.pendingBytes > this.limits.maxMessageSize) {
+      this.close(new TransportError('message-too-large', `connection ${this.remoteKey}: message over ${this.limits.maxMessageSize} bytes`));
+      return;
+    }
+    const source = this.source();
+    for (const message of messages) {
+      if (this.closed) return;
+      this.owner.onMessage(message, source);
+    }
+    if (messages.length > 0) this.clearPartialTimer();
+    this.trackPartial();
+  }
+
+  /** A sender that trickles a message byte by byte must finish it in bounded time, or it holds memory forever. */
+  private trackPartial(): void {
+    if (this.framer.pendingBytes === 0) {
+      this.clearPartialTimer();
+      return;
+    }
+    if (this.partialTimer) return;
+    this.partialTimer = setTimeout(() => {
+      this.partialTimer = undefined;
+      this.close(new TransportError('partial-timeout', `connection ${this.remoteKey}: incomplete message for ${this.limits.partialMessageTimeoutMs} ms`));
+    }, this.limits.partialMessageTimeoutMs);
+    this.partialTimer.unref();
+  }
+
+  private clearPartialTimer(): void {
+    if (this.partialTimer) clearTimeout(this.partialTimer);
+    this.partialTimer = undefined;
+  }
+
+  private source(): MessageSource {
+    this.sourceCache ??= {
+      protocol: this.protocol,
+      remoteAddress: stripMappedPrefix(this.socket.remoteAddress ?? ''),
+      remotePort: this.socket.remotePort ?? 0,
+      localAddress: stripMappedPrefix(this.socket.localAddress ?? ''),
+      localPort: this.socket.localPort ?? 0,
+      connectionId: this.id,
+    };
+    return this.sourceCache;
+  }
+}
+
+function stripMappedPrefix(address: string): string {
+  return address.startsWith('::ffff:') ? address.slice(7) : address;
+}
