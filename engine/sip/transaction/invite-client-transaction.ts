@@ -33,6 +33,7 @@ export class InviteClientTransaction<Message> {
    */
   start(): void {
     this.send(this.request);
+    if (this.stateValue === 'terminated') return;
     if (!this.context.channel.reliable) this.scheduleTimerA();
     this.timers.start('B', transactionTimeout(this.context.timers), () => {
       if (this.stateValue !== 'calling') return;

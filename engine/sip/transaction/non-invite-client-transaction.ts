@@ -24,6 +24,7 @@ export class NonInviteClientTransaction<Message> {
   /** 17.1.2.2: "timer F MUST be set to fire in 64*T1 seconds"; on unreliable transports "timer E MUST be set". */
   start(): void {
     this.send(this.request);
+    if (this.stateValue === 'terminated') return;
     if (!this.context.channel.reliable) this.scheduleTimerE();
     this.timers.start('F', transactionTimeout(this.context.timers), () => {
       if (this.stateValue !== 'trying' && this.stateValue !== 'proceeding') return;
