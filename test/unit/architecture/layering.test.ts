@@ -9,9 +9,10 @@ const allowed: Record<string, readonly string[]> = {
   call: ['sip', 'media'],
   session: ['call'],
   sandbox: ['session', 'call'],
-  routing: ['session', 'call'],
-  api: ['routing', 'sandbox', 'session', 'call'],
-  cli: ['api', 'routing', 'sandbox', 'session', 'call', 'sip', 'media'],
+  store: ['call', 'session'],
+  routing: ['store', 'session', 'call'],
+  api: ['routing', 'store', 'sandbox', 'session', 'call'],
+  cli: ['api', 'routing', 'store', 'sandbox', 'session', 'call', 'sip', 'media'],
   testing: ['sandbox', 'session', 'call'],
 };
 
