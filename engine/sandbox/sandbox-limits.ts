@@ -6,7 +6,6 @@ export const defaultSandboxLimits: Readonly<SandboxLimits> = Object.freeze({
   callbackTimeoutMs: 1000,
   backgroundBusyMs: 1000,
   sessionCpuMs: 60_000,
-  watchdogIntervalMs: 100,
   maxMessageBytes: 256 * 1024,
 });
 

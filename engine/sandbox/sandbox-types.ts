@@ -33,8 +33,6 @@ export interface SandboxLimits {
   backgroundBusyMs: number;
   /** Total CPU time the session may consume over its whole life (default 60 000 ms). */
   sessionCpuMs: number;
-  /** Period of the watchdog's samples of the isolate's `cpuTime` / `wallTime` (default 100 ms). */
-  watchdogIntervalMs: number;
   /** Largest JSON text crossing the bridge in either direction, in bytes (default 256 KiB). */
   maxMessageBytes: number;
 }
