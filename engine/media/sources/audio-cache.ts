@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface AudioCacheOptions {
+  /** Where prepared audio is kept; default `<os temp dir>/callscript-media-cache`. */
+  readonly directory?: string;
+  /** Entries older than this are prepared again; default two weeks, VoxEngine's cache lifetime. */
+  readonly maxAgeMs?: number;
+}
+
+export const DEFAULT_CACHE_DIRECTORY = join(tmpdir(), 'callscript-media-cache');
+const TWO_WEEKS_MS = 14 * 24 * 3600 * 1000;
+
+/**
+ * An on-disk cache of prepared audio (8 kHz mono 16-bit PCM, stored raw, little-endian) under a caller-chosen key:
+ * a synthesized prompt keyed by its text and voice, a downloaded file by its URL. Entries are written to a temporary
+ * name and renamed, so a reader never sees half an entry even when two sessions prepare the same prompt at once.
+ */
+export class AudioCache {
+  readonly directory: string;
+  private readonly maxAgeMs: number;
+  private hits = 0;
+  private misses = 0;
+
+  constructor(options: AudioCacheOptions = {}) {
+    this.directory = options.directory ?? DEFAULT_CACHE_DIRECTORY;
+    this.maxAgeMs = options.maxAgeMs ?? TWO_WEEKS_MS;
+  }
+
+  /** The prepared audio stored under `key`, or undefined when absent, expired or unreadable. */
+  async get(key: string): Promise<Int16Array | undefined> {
+    const path = this.pathFor(key);
+    try {
+      const info = await stat(path);
+      if (Date.now() - info.mtimeMs > this.maxAgeMs || info.size % 2 !== 0) {
+        this.misses++;
+        return undefined;
+      }
+      const bytes = await readFile(path);
+      this.hits++;
+      return new Int16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2).slice();
+    } catch {
+      this.misses++;
+      return undefined;
+    }
+  }
+
+  async put(key: string, samples: Int16Array): Promise<void> {
+    await mkdir(this.directory, { recursive: true });
+    const path = this.pathFor(key);
+    const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(temporary, new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength));
+    await rename(temporary, path);
+  }
+
+  /** Returns the cached audio for `key`, or prepares, stores and returns it. A failed store still returns the audio. */
+  async getOrPrepare(key: string, prepare: () => Promise<Int16Array>): Promise<{ samples: Int16Array; cached: boolean }> {
+    const cached = await this.get(key);
+    if (cached) return { samples: cached, cached: true };
+    const samples = await prepare();
+    await this.put(key, samples).catch(() => undefined);
+    return { samples, cached: false };
+  }
+
+  stats(): { hits: number; misses: number } {
+    return { hits: this.hits, misses: this.misses };
+  }
+
+  private pathFor(key: string): string {
+    return join(this.directory, `${createHash('sha256').update(key).digest('hex')}.pcm`);
+  }
+}
