@@ -1,0 +1,29 @@
+/** `Logger.write`: a line in the session's log (pino, with the session id), capped at VoxEngine's 15 000 characters. */
+import { sendCommand } from './bridge.js';
+import { preludeLimits } from './prelude-limits.js';
+
+function text(message: unknown): string {
+  if (typeof message === 'string') return message;
+  if (message instanceof Error) return message.stack ?? String(message);
+  try {
+    return typeof message === 'object' && message !== null ? JSON.stringify(message) : String(message);
+  } catch {
+    return String(message);
+  }
+}
+
+let tonesHidden = false;
+
+export const Logger = Object.freeze({
+  write(message: unknown): void {
+    sendCommand({ op: 'log', text: text(message).slice(0, preludeLimits.logMessageChars) });
+  },
+  /** Recorded for the host's DTMF logging; callscript does not log digits from the scenario's side anyway. */
+  hideTones(flag: boolean): void {
+    tonesHidden = flag === true;
+  },
+});
+
+export function tonesAreHidden(): boolean {
+  return tonesHidden;
+}

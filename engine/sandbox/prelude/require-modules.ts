@@ -1,0 +1,36 @@
+/**
+ * `require(Modules.X)`. VoxEngine loads optional modules on demand; here everything the engine offers is always
+ * present, so requiring a supported module is a no-op, while a module callscript does not offer is an immediate,
+ * clear error rather than a missing global later.
+ */
+import { ArgumentError } from './argument-error.js';
+
+export const Modules = Object.freeze({
+  ACD: 'acd',
+  AI: 'ai',
+  ApplicationStorage: 'applicationstorage',
+  ASR: 'asr',
+  Avatar: 'avatar',
+  Conference: 'conference',
+  IVR: 'ivr',
+  OpenAI: 'openai',
+  Player: 'player',
+  PushService: 'pushservice',
+  Recorder: 'recorder',
+  SmartQueue: 'smartqueue',
+  StreamingAgent: 'streamingagent',
+  VoximplantAPI: 'voximplantapi',
+});
+
+const supported: ReadonlySet<string> = new Set([Modules.Player, Modules.Recorder]);
+const known = new Map<string, string>(Object.entries(Modules).map(([key, value]) => [value, key]));
+
+export function requireModule(module: unknown): void {
+  const name = known.get(module as string);
+  if (name === undefined) {
+    throw new ArgumentError('require', `unknown module ${JSON.stringify(module)}; pass a Modules constant such as Modules.Recorder`);
+  }
+  if (!supported.has(module as string)) {
+    throw new ArgumentError('require', `Modules.${name} is not available in callscript (available: Modules.Player, Modules.Recorder)`);
+  }
+}
