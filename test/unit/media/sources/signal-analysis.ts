@@ -49,3 +49,21 @@ export function activeFraction(samples: Int16Array, threshold = 300): number {
   }
   return windows === 0 ? 0 : active / windows;
 }
+
+/** Voice pitch (60-400 Hz) of a voiced stretch, from the autocorrelation peak of its middle half. */
+export function fundamentalFrequency(samples: Int16Array, sampleRate: number): number {
+  const start = Math.floor(samples.length / 4);
+  const segment = samples.subarray(start, start + Math.floor(samples.length / 2));
+  let bestLag = 0;
+  let best = -Infinity;
+  for (let lag = Math.floor(sampleRate / 400); lag <= Math.ceil(sampleRate / 60); lag++) {
+    let sum = 0;
+    for (let i = 0; i + lag < segment.length; i++) sum += segment[i]! * segment[i + lag]!;
+    const normalized = sum / (segment.length - lag);
+    if (normalized > best) {
+      best = normalized;
+      bestLag = lag;
+    }
+  }
+  return bestLag === 0 ? 0 : sampleRate / bestLag;
+}

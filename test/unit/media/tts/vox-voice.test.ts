@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { espeakProsody } from '../../../../engine/media/tts/espeak-prosody.js';
+import { espeakVoiceFor, parseEspeakVoiceList } from '../../../../engine/media/tts/espeak-voices.js';
+import { parseVoxVoice } from '../../../../engine/media/tts/vox-voice.js';
+
+describe('parseVoxVoice', () => {
+  it.each([
+    ['Amazon.en_US_Joanna', { language: 'en-US', gender: 'female' }],
+    ['en_US_Matthew', { language: 'en-US', gender: 'male' }],
+    ['Yandex.ru_RU_Alena', { language: 'ru-RU', gender: 'female' }],
+    ['Google.de_DE_Standard_A', { language: 'de-DE' }],
+    ['en-GB_Female', { language: 'en-GB', gender: 'female' }],
+    ['ru-RU_Male', { language: 'ru-RU', gender: 'male' }],
+    ['fr', { language: 'fr' }],
+  ])('reads %j', (name, voice) => {
+    expect(parseVoxVoice(name)).toEqual(voice);
+  });
+
+  it('reads objects and falls back to VoxEngine default (US English, female) for anything else', () => {
+    expect(parseVoxVoice({ language: 'es-MX', gender: 'MALE' })).toEqual({ language: 'es-MX', gender: 'male' });
+    expect(parseVoxVoice({ name: 'en_GB_Brian' })).toEqual({ language: 'en-GB', gender: 'male' });
+    expect(parseVoxVoice(undefined)).toEqual({ language: 'en-US', gender: 'female' });
+    expect(parseVoxVoice('Joanna')).toEqual({ language: 'en-US', gender: 'female' });
+  });
+});
+
+describe('espeakVoiceFor', () => {
+  const available = parseEspeakVoiceList(
+    ['Pty Language Age/Gender VoiceName File', ' 5  en-us  --/M  English_(America)  gmw/en-US', ' 5  en-gb  --/M  English  gmw/en', ' 5  de  --/M  German  gmw/de', ' 5  ru  --/M  Russian  zle/ru', ' 5  cmn  --/M  Chinese  sit/cmn', ' 5  es-419  --/M  Spanish  roa/es-419'].join('\n'),
+  );
+
+  it('maps tags onto espeak-ng voices with a gender variant', () => {
+    expect(espeakVoiceFor({ language: 'en-US', gender: 'female' }, available)).toBe('en-us+f3');
+    expect(espeakVoiceFor({ language: 'en-AU', gender: 'male' }, available)).toBe('en-gb+m3');
+    expect(espeakVoiceFor({ language: 'de-DE' }, available)).toBe('de');
+    expect(espeakVoiceFor({ language: 'ru_RU' }, available)).toBe('ru');
+    expect(espeakVoiceFor({ language: 'zh-CN' }, available)).toBe('cmn');
+    expect(espeakVoiceFor({ language: 'es-MX' }, available)).toBe('es-419');
+  });
+
+  it('refuses a language espeak-ng lacks with unsupported_language', () => {
+    expect(() => espeakVoiceFor({ language: 'xx-YY' }, available)).toThrow(expect.objectContaining({ code: 'unsupported_language' }));
+  });
+});
+
+describe('espeakProsody', () => {
+  it('maps SSML keywords and relative values onto espeak-ng rate, pitch and amplitude', () => {
+    expect(espeakProsody()).toEqual({ wordsPerMinute: 175, pitch: 50, amplitude: 100 });
+    expect(espeakProsody({ rate: 'x-slow', pitch: 'high', volume: 'loud' })).toEqual({ wordsPerMinute: 88, pitch: 65, amplitude: 140 });
+    expect(espeakProsody({ rate: '+20%', pitch: '-10%', volume: '+6dB' })).toEqual({ wordsPerMinute: 210, pitch: 45, amplitude: 200 });
+    expect(espeakProsody({ rate: '50%' }).wordsPerMinute).toBe(88);
+  });
+
+  it('rejects unknown values with invalid_option', () => {
+    expect(() => espeakProsody({ rate: 'ludicrous' })).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+  });
+});
