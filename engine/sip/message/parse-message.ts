@@ -1,0 +1,159 @@
+import { isUtf8 } from 'node:buffer';
+import type { HeaderField } from './header-field.js';
+import { headerKey } from './header-names.js';
+import { SipRequest } from './request.js';
+import { SipResponse } from './response.js';
+import { parseContentLength } from './scalar-headers.js';
+import { isToken } from './sip-lexical.js';
+import { SipParseError, type SipParseContext } from './sip-parse-error.js';
+
+/** Default largest message accepted: the largest UDP payload; streams may configure more or less. */
+export const DEFAULT_MAX_MESSAGE_SIZE = 65535;
+
+export interface ParseOptions {
+  /** Messages longer than this are refused with reason "Message Too Large" (RFC 3261 21.4.11 513). */
+  readonly maxSize?: number;
+}
+
+const CRLF_CRLF = Buffer.from('\r\n\r\n');
+const LF_LF = Buffer.from('\n\n');
+const SIP_VERSION = /^SIP\/[0-9]+\.[0-9]+$/i;
+
+/**
+ * Parses one SIP message from a datagram or from a frame cut by {@link SipStreamFramer}. Splits the start line and
+ * the header fields eagerly (unfolding continuation lines, RFC 3261 7.3.1); header values are parsed later, on first
+ * access. The body is framed by Content-Length (RFC 3261 18.3: octets past it in a datagram are discarded; a
+ * Content-Length larger than the message is an error); without Content-Length the body is the rest of the datagram.
+ * The returned body shares memory with `data`.
+ * @throws SipParseError with a reason for a 400 and, when the header section split, the fields in `context`.
+ */
+export function parseMessage(data: Buffer | string, options: ParseOptions = {}): SipRequest | SipResponse {
+  const buffer = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const maxSize = options.maxSize ?? DEFAULT_MAX_MESSAGE_SIZE;
+  if (buffer.length > maxSize) throw new SipParseError('Message Too Large', `${buffer.length} > ${maxSize} bytes`);
+
+  // RFC 3261 7.5: CRLFs before the start-line are ignored.
+  let start = 0;
+  while (start + 1 < buffer.length && buffer[start] === 0x0d && buffer[start + 1] === 0x0a) start += 2;
+  if (start >= buffer.length) throw new SipParseError('Empty message');
+
+  let headEnd = buffer.indexOf(CRLF_CRLF, start);
+  let bodyStart = headEnd + 4;
+  if (headEnd < 0) {
+    headEnd = buffer.indexOf(LF_LF, start);
+    bodyStart = headEnd + 2;
+  }
+  if (headEnd < 0) {
+    // A datagram whose header section is not closed by an empty line: read what is there, with no body.
+    headEnd = buffer.length;
+    bodyStart = buffer.length;
+  }
+
+  const head = decodeHead(buffer, start, headEnd);
+  const firstLineEnd = lineEnd(head, 0);
+  const startLine = head.slice(0, firstLineEnd.end);
+  const isResponse = startLine.length > 4 && startLine.slice(0, 4).toUpperCase() === 'SIP/';
+  const kind = isResponse ? 'response' : 'request';
+  const space = startLine.indexOf(' ');
+  const method = isResponse ? undefined : space < 0 ? startLine : startLine.slice(0, space);
+
+  let fields: HeaderField[];
+  try {
+    fields = splitFields(head, firstLineEnd.next);
+  } catch (error) {
+    throw withContext(error, { kind, method });
+  }
+
+  try {
+    const body = frameBody(buffer, bodyStart, fields);
+    return isResponse ? parseStatusLine(startLine, fields, body) : parseRequestLine(startLine, fields, body);
+  } catch (error) {
+    throw withContext(error, { kind, method, headers: fields });
+  }
+}
+
+function decodeHead(buffer: Buffer, start: number, end: number): string {
+  const text = buffer.toString('utf8', start, end);
+  // Header octets that are not UTF-8 are kept byte for byte rather than replaced.
+  if (text.indexOf('\uFFFD') >= 0 && !isUtf8(buffer.subarray(start, end))) return buffer.toString('latin1', start, end);
+  return text;
+}
+
+function lineEnd(text: string, from: number): { end: number; next: number } {
+  const lf = text.indexOf('\n', from);
+  if (lf < 0) return { end: text.length, next: text.length };
+  return { end: lf > from && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf, next: lf + 1 };
+}
+
+function splitFields(head: string, from: number): HeaderField[] {
+  const fields: HeaderField[] = [];
+  let pos = from;
+  while (pos < head.length) {
+    const { end, next } = lineEnd(head, pos);
+    const first = head.charCodeAt(pos);
+    if (first === 0x20 || first === 0x09) {
+      // RFC 3261 7.3.1: a line starting with whitespace continues the previous field; the fold is one SP.
+      const previous = fields.pop();
+      if (!previous) throw new SipParseError('Bad header line', 'continuation before any header');
+      const more = head.slice(pos, end).trim();
+      fields.push({ ...previous, value: more.length > 0 ? `${previous.value} ${more}` : previous.value });
+    } else if (end > pos) {
+      const colon = head.indexOf(':', pos);
+      if (colon < 0 || colon >= end) throw new SipParseError('Bad header line', head.slice(pos, end));
+      const name = head.slice(pos, colon).trimEnd();
+      if (!isToken(name)) throw new SipParseError('Bad header name', name);
+      fields.push({ name, key: headerKey(name), value: head.slice(colon + 1, end).trim() });
+    }
+    pos = next;
+  }
+  return fields;
+}
+
+function frameBody(buffer: Buffer, bodyStart: number, fields: readonly HeaderField[]): Buffer {
+  let length: number | undefined;
+  for (const field of fields) {
+    if (field.key !== 'content-length') continue;
+    const value = parseContentLength(field.value);
+    if (length !== undefined && value !== length) throw new SipParseError('Bad Content-Length', 'conflicting values');
+    length = value;
+  }
+  const available = buffer.length - bodyStart;
+  if (length === undefined) return buffer.subarray(bodyStart);
+  if (length > available) {
+    throw new SipParseError('Bad Content-Length', `${length} is larger than the ${available} octets received`);
+  }
+  return buffer.subarray(bodyStart, bodyStart + length);
+}
+
+/** RFC 3261 7.1: Request-Line = Method SP Request-URI SP SIP-Version CRLF (exactly one SP between elements). */
+function parseRequestLine(line: string, fields: HeaderField[], body: Buffer): SipRequest {
+  const sp1 = line.indexOf(' ');
+  const sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+  if (sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0 || line.includes('\t')) {
+    throw new SipParseError('Bad Request-Line', line);
+  }
+  const method = line.slice(0, sp1);
+  const uri = line.slice(sp1 + 1, sp2);
+  const version = line.slice(sp2 + 1);
+  if (!isToken(method)) throw new SipParseError('Bad Request-Line', `method ${JSON.stringify(method)}`);
+  if (!SIP_VERSION.test(version)) throw new SipParseError('Bad SIP-Version', version);
+  // RFC 4475 3.1.2.7: a Request-URI enclosed in <> is malformed.
+  if (uri.length === 0 || uri.charCodeAt(0) === 0x3c || uri.indexOf(':') < 0) throw new SipParseError('Bad Request-URI', uri);
+  return new SipRequest(method, uri, fields, body, version);
+}
+
+/** RFC 3261 7.2: Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; Status-Code is 3DIGIT. */
+function parseStatusLine(line: string, fields: HeaderField[], body: Buffer): SipResponse {
+  const sp1 = line.indexOf(' ');
+  const version = sp1 < 0 ? line : line.slice(0, sp1);
+  if (!SIP_VERSION.test(version)) throw new SipParseError('Bad SIP-Version', version);
+  const code = line.slice(sp1 + 1, sp1 + 4);
+  if (!/^[1-6][0-9][0-9]$/.test(code) || (line.length > sp1 + 4 && line.charCodeAt(sp1 + 4) !== 0x20)) {
+    throw new SipParseError('Bad Status-Code', line.slice(sp1 + 1));
+  }
+  return new SipResponse(Number(code), line.slice(sp1 + 5), fields, body, version);
+}
+
+function withContext(error: unknown, context: SipParseContext): unknown {
+  return error instanceof SipParseError ? error.withContext(context) : error;
+}
