@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createParseErrorResponse,
+  type NameAddr,
   parseMessage,
+  type SipUri,
   SipParseError,
   SipRequest,
   SipResponse,
@@ -12,6 +14,13 @@ import {
 
 const dir = join(__dirname, '../../../fixtures/sip-torture');
 const load = (file: string) => readFileSync(join(dir, file));
+const request = (file: string) => parseMessage(load(file)) as SipRequest;
+
+function contacts(message: SipRequest): readonly (NameAddr & { uri: SipUri })[] {
+  const value = message.contact;
+  if (value === '*') throw new Error('unexpected wildcard Contact');
+  return value as readonly (NameAddr & { uri: SipUri })[];
+}
 
 /**
  * RFC 4475 at the message layer, per test/fixtures/sip-torture/INDEX.md: what parseMessage does, then what a UAS
@@ -114,12 +123,9 @@ describe('RFC 4475 torture messages at the message layer', () => {
   }
 
   it('registers escnull.dat contacts without truncating at the escaped NUL', () => {
-    const request = parseMessage(load('escnull.dat')) as SipRequest;
-    const contacts = request.contact;
-    expect(contacts).not.toBe('*');
-    const users = (contacts as { uri: { user?: string } }[]).map((c) => c.uri.user);
-    expect(users).toEqual(['\u0000', '\u0000\u0000']);
-    expect(request.to.uri).toMatchObject({ user: 'null-\u0000-null' });
+    const register = request('escnull.dat');
+    expect(contacts(register).map((contact) => contact.uri.user)).toEqual(['\u0000', '\u0000\u0000']);
+    expect(register.to.uri).toMatchObject({ user: 'null-\u0000-null' });
   });
 
   it('reads esc02.dat method literally and finds only the two real Contact values', () => {
@@ -154,16 +160,16 @@ describe('RFC 4475 torture messages at the message layer', () => {
   });
 
   it('keeps cparam01.dat ;unknownparam as a contact parameter and cparam02.dat as a URI parameter', () => {
-    const one = (parseMessage(load('cparam01.dat')) as SipRequest).contact as { uri: { params: object }; params: object }[];
-    expect(one[0]!.params).toHaveProperty('unknownparam');
-    expect(one[0]!.uri.params).not.toHaveProperty('unknownparam');
-    const two = (parseMessage(load('cparam02.dat')) as SipRequest).contact as { uri: { params: object }; params: object }[];
-    expect(two[0]!.uri.params).toHaveProperty('unknownparam');
+    const [one] = contacts(request('cparam01.dat'));
+    expect(one!.params).toHaveProperty('unknownparam');
+    expect(one!.uri.params).not.toHaveProperty('unknownparam');
+    const [two] = contacts(request('cparam02.dat'));
+    expect(two!.uri.params).toHaveProperty('unknownparam');
+    expect(two!.params).not.toHaveProperty('unknownparam');
   });
 
   it('keeps regescrt.dat escaped Contact header unchanged', () => {
-    const request = parseMessage(load('regescrt.dat')) as SipRequest;
-    const [contact] = request.contact as { uri: { headers: Record<string, string> } }[];
+    const [contact] = contacts(request('regescrt.dat'));
     expect(contact!.uri.headers).toEqual({ Route: '%3Csip:sip.example.com%3E' });
   });
 
