@@ -6,6 +6,7 @@
  * Listing is newest first with a keyset cursor over (createdAt, id), so pages stay stable while new calls arrive.
  */
 import type { Database, Statement } from 'better-sqlite3';
+import type { CallRecordSink } from '../session/session-types.js';
 import { StoreError, notFound } from './store-errors.js';
 import type { CallRecord, CallRecordQuery, Page } from './store-types.js';
 
@@ -28,7 +29,7 @@ interface CallRecordRow {
   recording_ids: string;
 }
 
-export class CallRecordRepository {
+export class CallRecordRepository implements CallRecordSink {
   private readonly statements: { insert: Statement; get: Statement; query: Statement; bySession: Statement };
   private readonly insertAll: (records: readonly CallRecord[]) => void;
 
@@ -122,7 +123,7 @@ function decodeCursor(cursor: string): { createdAt: number; id: string } {
   } catch {
     // Falls through to the typed error below.
   }
-  throw new StoreError('invalid_reference', 'the cursor is not one this API returned', { cursor });
+  throw new StoreError('invalid_cursor', 'the cursor is not one this API returned', { cursor });
 }
 
 function toRecord(row: CallRecordRow): CallRecord {

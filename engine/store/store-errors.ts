@@ -1,6 +1,6 @@
 /**
  * Typed failures of the store, each with a stable code that the API maps to an HTTP status (not_found -> 404,
- * version_conflict, in_use and already_exists -> 409, invalid_reference -> 400).
+ * version_conflict, in_use and already_exists -> 409, invalid_reference and invalid_cursor -> 400).
  */
 export type StoreErrorCode =
   | 'not_found'
@@ -9,6 +9,8 @@ export type StoreErrorCode =
   | 'already_exists'
   /** A record names another that does not exist (a rule's scenario). */
   | 'invalid_reference'
+  /** A paging cursor this store did not produce. */
+  | 'invalid_cursor'
   | 'closed';
 
 export class StoreError extends Error {
