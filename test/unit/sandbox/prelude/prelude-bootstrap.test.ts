@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { preludeSource } from '../../../../engine/sandbox/prelude/build-prelude.js';
+import { PreludeHarness } from './prelude-harness.js';
+
+describe('prelude bootstrap', () => {
+  let harness: PreludeHarness | undefined;
+  afterEach(() => harness?.dispose());
+
+  it('builds once and returns the same cached script', () => {
+    expect(preludeSource()).toBe(preludeSource());
+  });
+
+  it('hides the host send function from the scenario', () => {
+    harness = new PreludeHarness();
+    expect(harness.value('typeof __callscript_send')).toBe('undefined');
+    expect(harness.value('typeof __callscript_deliver')).toBe('function');
+  });
+
+  it('defines the VoxEngine globals a scenario uses', () => {
+    harness = new PreludeHarness();
+    const names = [
+      'VoxEngine', 'AppEvents', 'CallEvents', 'PlayerEvents', 'RecorderEvents', 'Call', 'Player', 'Recorder', 'VoiceList',
+      'Language', 'DTMFType', 'RecordExpireTime', 'ProgressToneCountry', 'CallState', 'Modules', 'require', 'Logger', 'Net',
+      'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'uuidgen', 'base64_encode', 'base64_decode',
+    ];
+    expect(harness.value(`[${names.map((n) => `typeof ${n}`).join(',')}]`)).not.toContain('undefined');
+  });
+
+  it('keeps the API globals from being replaced by the scenario', () => {
+    harness = new PreludeHarness();
+    harness.run(`try { VoxEngine = null; } catch {} globalThis.__callscript_deliver = null;`);
+    expect(harness.value('typeof VoxEngine.callSIP')).toBe('function');
+    expect(harness.value('typeof __callscript_deliver')).toBe('function');
+  });
+
+  it('refuses to construct Call, Player or Recorder directly', () => {
+    harness = new PreludeHarness();
+    for (const cls of ['Call', 'Player', 'Recorder']) {
+      expect(() => harness!.run(`new ${cls}()`)).toThrow(/come from/);
+    }
+  });
+});
