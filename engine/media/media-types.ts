@@ -41,3 +41,19 @@ export interface MediaInput {
   setInputSource(source: AudioSource | null): void;
   readonly inputSource: AudioSource | null;
 }
+
+/**
+ * A source that may already hold its frames G.711-encoded (another call's received audio): a consumer sending in
+ * `codec` asks for the payload first, so that bridged calls with the same codec forward payloads untouched.
+ */
+export interface EncodedAudioSource extends AudioSource {
+  /**
+   * The next frame as a 160-octet payload in `codec`; null when there is nothing this tick; undefined when the next
+   * frame is not available in that codec (the consumer then calls {@link AudioSource.readFrame} and encodes).
+   */
+  readEncoded(codec: 'PCMU' | 'PCMA'): Uint8Array | null | undefined;
+}
+
+export function isEncodedAudioSource(source: AudioSource): source is EncodedAudioSource {
+  return typeof (source as Partial<EncodedAudioSource>).readEncoded === 'function';
+}

@@ -121,3 +121,22 @@ export class RtpPacket {
     return out.subarray(0, size);
   }
 }
+
+/**
+ * Writes a plain 12-octet header (no CSRC, extension or padding) at the start of `out`: the send path's allocation-
+ * free form of {@link RtpPacket.serialize}.
+ */
+export function writeRtpHeader(out: Uint8Array, payloadType: number, sequenceNumber: number, timestamp: number, ssrc: number, marker: boolean): void {
+  out[0] = 0x80;
+  out[1] = (marker ? 0x80 : 0) | (payloadType & 0x7f);
+  out[2] = (sequenceNumber >> 8) & 0xff;
+  out[3] = sequenceNumber & 0xff;
+  out[4] = (timestamp >>> 24) & 0xff;
+  out[5] = (timestamp >>> 16) & 0xff;
+  out[6] = (timestamp >>> 8) & 0xff;
+  out[7] = timestamp & 0xff;
+  out[8] = (ssrc >>> 24) & 0xff;
+  out[9] = (ssrc >>> 16) & 0xff;
+  out[10] = (ssrc >>> 8) & 0xff;
+  out[11] = ssrc & 0xff;
+}

@@ -1,0 +1,65 @@
+import type { Clock, TimerHandle } from '../../clock.js';
+
+export interface MediaActivityDelegate {
+  onFirstPacket(): void;
+  onStopped(): void;
+  onResumed(): void;
+}
+
+/** VoxEngine's `RtpStopped` fires within 7 seconds of the media stopping. */
+export const DEFAULT_MEDIA_TIMEOUT_MS = 7000;
+
+/**
+ * First-packet, media-stopped and media-resumed signals for one endpoint, on the injectable clock. One timer at a
+ * time: armed when media starts, and on expiry it checks the time of the last packet, re-arming for the remainder
+ * instead of being reset on every packet (50 timer resets per second per call would cost more than the check).
+ */
+export class MediaActivityMonitor {
+  private lastPacketAt = 0;
+  private started = false;
+  private stopped = false;
+  private timer: TimerHandle | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly delegate: MediaActivityDelegate,
+    private readonly timeoutMs = DEFAULT_MEDIA_TIMEOUT_MS,
+  ) {}
+
+  /** Called for each packet that counts as media (RTP from the peer, or its RTCP). */
+  packet(): void {
+    if (this.closed) return;
+    this.lastPacketAt = this.clock.now();
+    if (!this.started) {
+      this.started = true;
+      this.delegate.onFirstPacket();
+    } else if (this.stopped) {
+      this.stopped = false;
+      this.delegate.onResumed();
+    }
+    if (this.timer === null) this.arm(this.timeoutMs);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer !== null) this.clock.clearTimer(this.timer);
+    this.timer = null;
+  }
+
+  private arm(delayMs: number): void {
+    this.timer = this.clock.setTimer(() => this.expire(), delayMs);
+  }
+
+  private expire(): void {
+    this.timer = null;
+    if (this.closed) return;
+    const silentFor = this.clock.now() - this.lastPacketAt;
+    if (silentFor < this.timeoutMs) {
+      this.arm(this.timeoutMs - silentFor);
+      return;
+    }
+    this.stopped = true;
+    this.delegate.onStopped();
+  }
+}
