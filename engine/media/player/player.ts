@@ -119,10 +119,7 @@ export class Player extends MediaEventEmitter<PlayerEvents> implements AudioSour
 
   private tick(): void {
     if (this.currentState === 'draining') {
-      this.frameReady = false;
-      this.leaveTicker();
-      this.transition('idle');
-      this.emitLater('finished', {});
+      this.finish();
       return;
     }
     const stream = this.stream;
@@ -136,12 +133,24 @@ export class Player extends MediaEventEmitter<PlayerEvents> implements AudioSour
       this.emitLater('started', { duration });
     }
     const filled = this.fill(stream);
+    if (filled === 0) {
+      this.finish();
+      return;
+    }
     if (filled < FRAME_SAMPLES) {
       this.frame.fill(0, filled);
       // The partial last frame still goes out this period; `finished` follows on the next tick.
       this.transition('draining');
     }
-    this.frameReady = filled > 0;
+    this.frameReady = true;
+  }
+
+  private finish(): void {
+    this.frameReady = false;
+    this.stream = null;
+    this.leaveTicker();
+    this.transition('idle');
+    this.emitLater('finished', {});
   }
 
   private fill(stream: PcmStream): number {
@@ -187,12 +196,12 @@ export class Player extends MediaEventEmitter<PlayerEvents> implements AudioSour
     this.options.ticker.remove(this.paced);
   }
 
-  /** Events raised on the ticker's path run after the tick, so a slow listener cannot delay other streams' frames. */
+  /**
+   * Events raised on the ticker's path run after the tick, so a slow listener cannot delay other streams' frames.
+   * They report what already happened, so a stop() in between does not cancel them.
+   */
   private emitLater<Name extends keyof PlayerEvents>(event: Name, payload: PlayerEvents[Name]): void {
-    const generation = this.generation;
-    queueMicrotask(() => {
-      if (generation === this.generation) this.emit(event, payload);
-    });
+    queueMicrotask(() => this.emit(event, payload));
   }
 
   private transition(to: PlayerState): void {

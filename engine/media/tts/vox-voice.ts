@@ -1,4 +1,4 @@
-import type { TtsGender, TtsVoice } from './tts-types.js';
+import type { TtsGender, TtsProsody, TtsVoice } from './tts-types.js';
 
 /**
  * VoxEngine names voices by provider, language and speaker: `VoiceList.Amazon.en_US_Joanna`, `Google.ru_RU_Standard_A`,
@@ -35,6 +35,23 @@ export function parseVoxVoice(voice: unknown): TtsVoice {
     };
   }
   return DEFAULT_VOICE;
+}
+
+/**
+ * Reads the parameters of `call.say(text, parameters)` / `createTTSPlayer`: `voice` (or the older `language`), and
+ * `ttsOptions` with `rate`, `pitch`, `volume`. Values that are not strings are ignored.
+ */
+export function parseVoxSayParameters(parameters: Record<string, unknown> = {}): { voice: TtsVoice; prosody: TtsProsody } {
+  const voice = parseVoxVoice(parameters['voice'] ?? parameters['language']);
+  const options = parameters['ttsOptions'];
+  const prosody: { rate?: string; pitch?: string; volume?: string } = {};
+  if (options && typeof options === 'object') {
+    for (const key of ['rate', 'pitch', 'volume'] as const) {
+      const value = (options as Record<string, unknown>)[key];
+      if (typeof value === 'string') prosody[key] = value;
+    }
+  }
+  return { voice, prosody };
 }
 
 function parseVoiceName(name: string): TtsVoice {

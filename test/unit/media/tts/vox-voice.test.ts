@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { espeakProsody } from '../../../../engine/media/tts/espeak-prosody.js';
 import { espeakVoiceFor, parseEspeakVoiceList } from '../../../../engine/media/tts/espeak-voices.js';
-import { parseVoxVoice } from '../../../../engine/media/tts/vox-voice.js';
+import { parseVoxSayParameters, parseVoxVoice } from '../../../../engine/media/tts/vox-voice.js';
 
 describe('parseVoxVoice', () => {
   it.each([
@@ -53,5 +53,16 @@ describe('espeakProsody', () => {
 
   it('rejects unknown values with invalid_option', () => {
     expect(() => espeakProsody({ rate: 'ludicrous' })).toThrow(expect.objectContaining({ code: 'invalid_option' }));
+  });
+});
+
+describe('parseVoxSayParameters', () => {
+  it('reads the voice, the legacy language and ttsOptions', () => {
+    expect(parseVoxSayParameters({ voice: 'Amazon.en_GB_Brian', ttsOptions: { rate: 'slow', pitch: 3, volume: '+2dB' } })).toEqual({
+      voice: { language: 'en-GB', gender: 'male' },
+      prosody: { rate: 'slow', volume: '+2dB' },
+    });
+    expect(parseVoxSayParameters({ language: 'ru-RU_Female' })).toEqual({ voice: { language: 'ru-RU', gender: 'female' }, prosody: {} });
+    expect(parseVoxSayParameters()).toEqual({ voice: { language: 'en-US', gender: 'female' }, prosody: {} });
   });
 });
