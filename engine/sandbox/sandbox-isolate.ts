@@ -1,0 +1,109 @@
+import ivm from 'isolated-vm';
+import type { ThrownDescription } from './bridge-bootstrap.js';
+
+/** What came of one entry into user code. */
+export type EntryOutcome =
+  | { status: 'ok' }
+  /** User code threw; the trampoline caught and described it. */
+  | { status: 'threw'; thrown: ThrownDescription }
+  /** isolated-vm threw around the call: timeout, memory limit, an unhandled rejection at the microtask checkpoint. */
+  | { status: 'aborted'; error: unknown };
+
+type SendHandler = (json: unknown) => void;
+
+/**
+ * One isolate and its context, created from the prelude snapshot and bound to the host through the bootstrap's
+ * `__callscript_bind`. Only two trampolines (`run`, `deliver`) are held as references; nothing of the host is ever
+ * placed in the isolate except the copy-only send callback, which is reachable only inside the bootstrap's closure.
+ */
+export class SandboxIsolate {
+  readonly #isolate: ivm.Isolate;
+  readonly #context: ivm.Context;
+  readonly #run: ivm.Reference<(main: unknown) => string | undefined>;
+  readonly #deliver: ivm.Reference<(json: string) => string | undefined>;
+  #onSend: SendHandler | undefined;
+
+  constructor(snapshot: ivm.ExternalCopy<ArrayBuffer>, readonly memoryMb: number, onCatastrophicError?: (message: string) => void) {
+    this.#isolate = new ivm.Isolate({ memoryLimit: memoryMb, snapshot, onCatastrophicError });
+    try {
+      this.#context = this.#isolate.createContextSync();
+      const bind = this.#context.global.getSync('__callscript_bind', { reference: true }) as ivm.Reference<unknown>;
+      const send = new ivm.Callback((json: unknown) => this.#receive(json));
+      const entries = bind.applySync(undefined, [send], { result: { reference: true } }) as ivm.Reference<unknown>;
+      bind.release();
+      this.#run = entries.getSync('run' as never, { reference: true }) as ivm.Reference<(main: unknown) => string | undefined>;
+      this.#deliver = entries.getSync('deliver' as never, { reference: true }) as ivm.Reference<(json: string) => string | undefined>;
+      entries.release();
+    } catch (error) {
+      this.#isolate.dispose();
+      throw error;
+    }
+  }
+
+  get isolate(): ivm.Isolate {
+    return this.#isolate;
+  }
+
+  get context(): ivm.Context {
+    return this.#context;
+  }
+
+  get disposed(): boolean {
+    return this.#isolate.isDisposed;
+  }
+
+  /** Where `__callscript_send` calls go: the session that took this isolate. */
+  set onSend(handler: SendHandler | undefined) {
+    this.#onSend = handler;
+  }
+
+  /** Evaluates `script` (which yields the scenario's main function) and calls it through the `run` trampoline. */
+  runMain(script: ivm.Script, timeoutMs: number): EntryOutcome {
+    const started = performance.now();
+    let main: ivm.Reference<unknown>;
+    try {
+      main = script.runSync(this.#context, { reference: true, timeout: timeoutMs }) as ivm.Reference<unknown>;
+    } catch (error) {
+      return { status: 'aborted', error };
+    }
+    const remaining = Math.max(1, Math.round(timeoutMs - (performance.now() - started)));
+    try {
+      return outcomeOf(this.#run.applySync(undefined, [main.derefInto()], { timeout: remaining }));
+    } catch (error) {
+      return { status: 'aborted', error };
+    } finally {
+      main.release();
+    }
+  }
+
+  deliver(json: string, timeoutMs: number): EntryOutcome {
+    try {
+      return outcomeOf(this.#deliver.applySync(undefined, [json], { timeout: timeoutMs }));
+    } catch (error) {
+      return { status: 'aborted', error };
+    }
+  }
+
+  heapUsedBytes(): number {
+    return this.#isolate.isDisposed ? 0 : this.#isolate.getHeapStatisticsSync().used_heap_size;
+  }
+
+  dispose(): void {
+    this.#onSend = undefined;
+    if (this.#isolate.isDisposed) return;
+    this.#run.release();
+    this.#deliver.release();
+    this.#context.release();
+    this.#isolate.dispose();
+  }
+
+  #receive(json: unknown): void {
+    if (!this.#onSend) throw new Error('__callscript_send: this sandbox has no session');
+    this.#onSend(json);
+  }
+}
+
+function outcomeOf(result: string | undefined): EntryOutcome {
+  if (result === undefined) return { status: 'ok' };
+  return { status: 'threw', thrown: JSON.parse(result) as ThrownDescription };
+}
