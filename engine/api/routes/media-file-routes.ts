@@ -60,9 +60,12 @@ export async function mediaFileRoutes(app: FastifyInstance, ctx: ApiContext): Pr
     } satisfies RouteConfig,
     handler: async (request, reply) => {
       const bytes = request.body;
-      if (!Buffer.isBuffer(bytes) || bytes.length === 0) {
-        throw new ApiError(400, 'empty_body', `send the audio as the body (${audioTypes.join(', ')})`);
+      // JSON and text parsers stay registered in this scope for the signed-url routes, so a non-audio body
+      // arrives parsed and is refused here.
+      if (!Buffer.isBuffer(bytes)) {
+        throw new ApiError(415, 'unsupported_media_type', `send the audio as the body (${audioTypes.join(', ')})`);
       }
+      if (bytes.length === 0) throw new ApiError(400, 'empty_body', 'the audio body is empty');
       const contentType = String(request.headers['content-type']).split(';')[0]!.trim();
       const asset = ctx.store.mediaFiles.addAsset({ name: request.query.name, contentType, bytes });
       return reply.code(201).header('location', `/assets/${asset.id}`).send(asset);
@@ -170,7 +173,11 @@ function describeCollection(app: FastifyInstance, ctx: ApiContext, kind: MediaFi
     handler: async (request) => ctx.store.mediaFiles.get(kind, request.params.id),
   });
 
-  app.post<{ Params: { id: string }; Body: { expiresInSeconds?: number } | undefined }>(`/${collection}/:id/signed-url`, {
+  app.post<{ Params: { id: string }; Body: { expiresInSeconds?: number } }>(`/${collection}/:id/signed-url`, {
+    // The body is optional: a bare POST asks for the default lifetime.
+    preValidation: async (request) => {
+      request.body ??= {};
+    },
     schema: {
       params: idParams(`${kind} id`),
       body: {
@@ -188,7 +195,7 @@ function describeCollection(app: FastifyInstance, ctx: ApiContext, kind: MediaFi
     } satisfies RouteConfig,
     handler: async (request) => {
       const file: MediaFile = ctx.store.mediaFiles.get(kind, request.params.id);
-      const ttl = request.body?.expiresInSeconds ?? ctx.config.signedUrlTtlSeconds;
+      const ttl = request.body.expiresInSeconds ?? ctx.config.signedUrlTtlSeconds;
       const expiresAt = Math.floor(ctx.now() / 1000) + ttl;
       const resource = `${collection}/${file.id}`;
       const signature = ctx.signer.signDownload(resource, expiresAt);

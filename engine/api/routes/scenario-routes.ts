@@ -21,7 +21,8 @@ const nameParams = {
 const tags = ['scenarios'];
 
 export async function scenarioRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
-  app.removeContentTypeParser('text/plain');
+  // The source is the body as is: a JSON-wrapped upload is refused with 415 rather than half understood.
+  app.removeContentTypeParser(['application/json', 'text/plain']);
   app.addContentTypeParser(sourceTypes, { parseAs: 'string', bodyLimit: maxScenarioBytes }, (_request, body, done) =>
     done(null, body),
   );
