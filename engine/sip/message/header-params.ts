@@ -7,8 +7,13 @@ import { SipParseError } from './sip-parse-error.js';
  */
 export type SipParams = Record<string, string | null>;
 
+// Parameter bags have no Object.prototype, so a parameter named "constructor" or "__proto__" is just a parameter;
+// built by a constructor rather than Object.create(null) so V8 keeps them in fast (non-dictionary) mode.
+const ParamBag = function ParamBag() {} as unknown as new () => SipParams;
+ParamBag.prototype = Object.create(null) as object;
+
 export function emptyParams(): SipParams {
-  return Object.create(null) as SipParams;
+  return new ParamBag();
 }
 
 /**

@@ -50,8 +50,8 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
   }
 
   const head = decodeHead(buffer, start, headEnd);
-  const firstLineEnd = lineEnd(head, 0);
-  const startLine = head.slice(0, firstLineEnd.end);
+  const lf = head.indexOf('\n');
+  const startLine = lf < 0 ? head : head.slice(0, lf > 0 && head.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf);
   const isResponse = startLine.length > 4 && startLine.slice(0, 4).toUpperCase() === 'SIP/';
   const kind = isResponse ? 'response' : 'request';
   const space = startLine.indexOf(' ');
@@ -59,7 +59,7 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
 
   let fields: HeaderField[];
   try {
-    fields = splitFields(head, firstLineEnd.next);
+    fields = lf < 0 ? [] : splitFields(head, lf + 1);
   } catch (error) {
     throw withContext(error, { kind, method });
   }
@@ -79,28 +79,30 @@ function decodeHead(buffer: Buffer, start: number, end: number): string {
   return text;
 }
 
-function lineEnd(text: string, from: number): { end: number; next: number } {
-  const lf = text.indexOf('\n', from);
-  if (lf < 0) return { end: text.length, next: text.length };
-  return { end: lf > from && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf, next: lf + 1 };
-}
-
 function splitFields(head: string, from: number): HeaderField[] {
   const fields: HeaderField[] = [];
   let pos = from;
   while (pos < head.length) {
-    const { end, next } = lineEnd(head, pos);
+    let next = head.indexOf('\n', pos);
+    let end: number;
+    if (next < 0) end = next = head.length;
+    else {
+      end = next > pos && head.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
+      next++;
+    }
     const first = head.charCodeAt(pos);
     if (first === 0x20 || first === 0x09) {
       // RFC 3261 7.3.1: a line starting with whitespace continues the previous field; the fold is one SP.
       const previous = fields.pop();
       if (!previous) throw new SipParseError('Bad header line', 'continuation before any header');
       const more = head.slice(pos, end).trim();
-      fields.push({ ...previous, value: more.length > 0 ? `${previous.value} ${more}` : previous.value });
+      fields.push({ name: previous.name, key: previous.key, value: more.length > 0 ? `${previous.value} ${more}` : previous.value });
     } else if (end > pos) {
       const colon = head.indexOf(':', pos);
       if (colon < 0 || colon >= end) throw new SipParseError('Bad header line', head.slice(pos, end));
-      const name = head.slice(pos, colon).trimEnd();
+      let nameEnd = colon;
+      while (nameEnd > pos && (head.charCodeAt(nameEnd - 1) === 0x20 || head.charCodeAt(nameEnd - 1) === 0x09)) nameEnd--;
+      const name = head.slice(pos, nameEnd);
       if (!isToken(name)) throw new SipParseError('Bad header name', name);
       fields.push({ name, key: headerKey(name), value: head.slice(colon + 1, end).trim() });
     }

@@ -5,6 +5,35 @@ import { SipParseError } from './sip-parse-error.js';
  * comma-separated list without breaking quoted strings or <...> URIs.
  */
 
+/** A lookup table for a set of ASCII characters; `alphanum` adds letters and digits. */
+export function charTable(chars: string, alphanum = true): Uint8Array {
+  const table = new Uint8Array(128);
+  const all = (alphanum ? 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' : '') + chars;
+  for (let i = 0; i < all.length; i++) table[all.charCodeAt(i)] = 1;
+  return table;
+}
+
+/**
+ * True when text[start, end) holds only characters of `table` and, if `escapes`, %HH escapes (RFC 3261 25.1
+ * escaped = "%" HEXDIG HEXDIG). Empty ranges are accepted.
+ */
+export function allIn(table: Uint8Array, text: string, start: number, end: number, escapes: boolean): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && table[code] === 1) continue;
+    if (escapes && code === 0x25 && i + 2 < end && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
+      i += 2;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+function isHex(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
+}
+
 // token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")
 const TOKEN_CHARS = new Uint8Array(128);
 for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.!%*_+`\'~') TOKEN_CHARS[c.charCodeAt(0)] = 1;

@@ -1,5 +1,6 @@
 import { emptyParams, type SipParams } from './header-params.js';
-import { unescapePercent } from './sip-lexical.js';
+import { parseBoundedInteger } from './scalar-headers.js';
+import { allIn, charTable, unescapePercent } from './sip-lexical.js';
 import { SipParseError } from './sip-parse-error.js';
 
 /**
@@ -32,18 +33,24 @@ export function isSipUri(uri: Uri): uri is SipUri {
   return uri.scheme === 'sip' || uri.scheme === 'sips';
 }
 
-const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/;
-// user = 1*( unreserved / escaped / user-unreserved ); unreserved = alphanum / mark
-const USER = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,;?/]|%[0-9A-Fa-f]{2})+$/;
-// password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," )
-const PASSWORD = /^(?:[A-Za-z0-9\-_.!~*'()&=+$,]|%[0-9A-Fa-f]{2})*$/;
-// hostname = *( domainlabel "." ) toplabel [ "." ]  /  IPv4address
-const HOSTNAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
-const IPV6_REFERENCE = /^\[[0-9A-Fa-f:.]+\]$/;
-// paramchar = param-unreserved / unreserved / escaped; param-unreserved = "[" / "]" / "/" / ":" / "&" / "+" / "$"
-const PARAM_CHARS = /^(?:[A-Za-z0-9\-_.!~*'()[\]/:&+$]|%[0-9A-Fa-f]{2})+$/;
-// hname / hvalue = *( hnv-unreserved / unreserved / escaped ); hnv-unreserved = "[" / "]" / "/" / "?" / ":" / "+" / "$"
-const HEADER_CHARS = /^(?:[A-Za-z0-9\-_.!~*'()[\]/?:+$]|%[0-9A-Fa-f]{2})*$/;
+// RFC 3261 25.1 character classes. unreserved = alphanum / mark; mark = "-" / "_" / "." / "!" / "~" / "*" / "'" / "(" / ")"
+const MARK = "-_.!~*'()";
+/** user = 1*( unreserved / escaped / user-unreserved ); user-unreserved = "&" / "=" / "+" / "$" / "," / ";" / "?" / "/" */
+const USER = charTable(`${MARK}&=+$,;?/`);
+/** password = *( unreserved / escaped / "&" / "=" / "+" / "$" / "," ) */
+const PASSWORD = charTable(`${MARK}&=+$,`);
+/** paramchar = param-unreserved / unreserved / escaped; param-unreserved = "[" / "]" / "/" / ":" / "&" / "+" / "$" */
+const PARAM = charTable(`${MARK}[]/:&+$`);
+/** hname / hvalue: hnv-unreserved / unreserved / escaped; hnv-unreserved = "[" / "]" / "/" / "?" / ":" / "+" / "$" */
+const HEADER = charTable(`${MARK}[]/?:+$`);
+/** scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
+const SCHEME = charTable('+-.');
+/** hostname characters (alphanum, "-", "."), IPv6reference characters inside the brackets. */
+const HOSTNAME = charTable('-.');
+const IPV6 = charTable(':.', false);
+for (const c of '0123456789abcdefABCDEF') IPV6[c.charCodeAt(0)] = 1;
+/** Anything an absoluteURI cannot hold unescaped: whitespace, DQUOTE, "<", ">". */
+const NOT_IN_URI = /[\s"<>]/;
 
 function bad(text: string): SipParseError {
   return new SipParseError('Bad URI', text);
@@ -52,93 +59,112 @@ function bad(text: string): SipParseError {
 /** Parses a Request-URI or the URI of a name-addr / addr-spec. */
 export function parseUri(text: string): Uri {
   const colon = text.indexOf(':');
-  if (colon <= 0) throw bad(text);
-  const scheme = text.slice(0, colon);
-  if (!SCHEME.test(scheme)) throw bad(text);
-  const lowerScheme = scheme.toLowerCase();
-  if (lowerScheme === 'sip' || lowerScheme === 'sips') return parseSipUri(lowerScheme, text, colon + 1);
+  if (colon <= 0 || !isAlpha(text.charCodeAt(0)) || !allIn(SCHEME, text, 0, colon, false)) throw bad(text);
+  if (colon === 3 || colon === 4) {
+    const scheme = text.slice(0, colon).toLowerCase();
+    if (scheme === 'sip' || scheme === 'sips') return parseSipUri(scheme, text, colon + 1);
+  }
   const opaque = text.slice(colon + 1);
-  // absoluteURI has no whitespace, quotes or angle brackets (RFC 3261 25.1 / RFC 2396 uric).
-  if (opaque.length === 0 || /[\s"<>]/.test(opaque)) throw bad(text);
-  return { scheme: lowerScheme, opaque };
+  if (opaque.length === 0 || NOT_IN_URI.test(opaque)) throw bad(text);
+  return { scheme: text.slice(0, colon).toLowerCase(), opaque };
+}
+
+function isAlpha(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** The index of the first ';' or '?' at or after `from`, or the end. */
+function endOfHostport(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3b || code === 0x3f) return i;
+  }
+  return text.length;
+}
+
+/** Validates the host of a SIP URI or Via: hostname / IPv4address / IPv6reference (RFC 3261 25.1). */
+export function isValidHost(host: string): boolean {
+  if (host.length === 0) return false;
+  if (host.charCodeAt(0) === 0x5b) {
+    return host.length > 2 && host.charCodeAt(host.length - 1) === 0x5d && allIn(IPV6, host, 1, host.length - 1, false);
+  }
+  if (!allIn(HOSTNAME, host, 0, host.length, false)) return false;
+  // Labels neither empty nor starting or ending with '-' (a trailing '.' is allowed).
+  let labelStart = 0;
+  for (let i = 0; i <= host.length; i++) {
+    if (i < host.length && host.charCodeAt(i) !== 0x2e) continue;
+    if (i === labelStart) return i === host.length && i > 0;
+    if (host.charCodeAt(labelStart) === 0x2d || host.charCodeAt(i - 1) === 0x2d) return false;
+    labelStart = i + 1;
+  }
+  return true;
 }
 
 function parseSipUri(scheme: 'sip' | 'sips', text: string, start: number): SipUri {
-  if (/[\s"<>]/.test(text)) throw bad(text);
   let user: string | undefined;
   let password: string | undefined;
   const at = text.indexOf('@', start);
   let hostStart = start;
   if (at >= 0) {
-    const userinfo = text.slice(start, at);
-    const colon = userinfo.indexOf(':');
-    const rawUser = colon < 0 ? userinfo : userinfo.slice(0, colon);
-    if (!USER.test(rawUser)) throw bad(text);
-    user = unescapePercent(rawUser);
+    let colon = text.indexOf(':', start);
+    if (colon > at) colon = -1;
+    const userEnd = colon < 0 ? at : colon;
+    if (userEnd === start || !allIn(USER, text, start, userEnd, true)) throw bad(text);
+    user = unescapePercent(text.slice(start, userEnd));
     if (colon >= 0) {
-      const rawPassword = userinfo.slice(colon + 1);
-      if (!PASSWORD.test(rawPassword)) throw bad(text);
-      password = unescapePercent(rawPassword);
+      if (!allIn(PASSWORD, text, colon + 1, at, true)) throw bad(text);
+      password = unescapePercent(text.slice(colon + 1, at));
     }
     hostStart = at + 1;
   }
 
-  let end = hostStart;
-  while (end < text.length && text.charCodeAt(end) !== 0x3b && text.charCodeAt(end) !== 0x3f) end++;
-  const hostport = text.slice(hostStart, end);
-  let host: string;
-  let portText: string | undefined;
-  if (hostport.charCodeAt(0) === 0x5b) {
-    const close = hostport.indexOf(']');
-    if (close < 0) throw bad(text);
-    host = hostport.slice(0, close + 1);
-    if (!IPV6_REFERENCE.test(host)) throw bad(text);
-    const rest = hostport.slice(close + 1);
-    if (rest.length > 0) {
-      if (rest.charCodeAt(0) !== 0x3a) throw bad(text);
-      portText = rest.slice(1);
-    }
+  const end = endOfHostport(text, hostStart);
+  let hostEnd = end;
+  let port: number | undefined;
+  if (text.charCodeAt(hostStart) === 0x5b) {
+    hostEnd = text.indexOf(']', hostStart) + 1;
+    if (hostEnd === 0 || hostEnd > end) throw bad(text);
   } else {
-    const colon = hostport.indexOf(':');
-    host = colon < 0 ? hostport : hostport.slice(0, colon);
-    if (colon >= 0) portText = hostport.slice(colon + 1);
-    if (!HOSTNAME.test(host)) throw bad(text);
+    const colon = text.indexOf(':', hostStart);
+    if (colon >= 0 && colon < end) hostEnd = colon;
   }
-  const port = portText === undefined ? undefined : parsePort(portText, text);
+  const host = text.slice(hostStart, hostEnd);
+  if (!isValidHost(host)) throw bad(text);
+  if (hostEnd < end) {
+    if (text.charCodeAt(hostEnd) !== 0x3a) throw bad(text);
+    port = parsePort(text.slice(hostEnd + 1, end), text);
+  }
 
   const params = emptyParams();
   let i = end;
   while (i < text.length && text.charCodeAt(i) === 0x3b) {
-    let next = i + 1;
-    while (next < text.length && text.charCodeAt(next) !== 0x3b && text.charCodeAt(next) !== 0x3f) next++;
-    const param = text.slice(i + 1, next);
-    const eq = param.indexOf('=');
-    const name = eq < 0 ? param : param.slice(0, eq);
-    const value = eq < 0 ? null : param.slice(eq + 1);
-    if (!PARAM_CHARS.test(name) || (value !== null && !PARAM_CHARS.test(value))) throw bad(text);
-    params[name.toLowerCase()] = value;
+    const next = endOfHostport(text, i + 1);
+    let eq = text.indexOf('=', i + 1);
+    if (eq > next) eq = -1;
+    const nameEnd = eq < 0 ? next : eq;
+    if (nameEnd === i + 1 || !allIn(PARAM, text, i + 1, nameEnd, true)) throw bad(text);
+    if (eq >= 0 && (eq + 1 === next || !allIn(PARAM, text, eq + 1, next, true))) throw bad(text);
+    params[text.slice(i + 1, nameEnd).toLowerCase()] = eq < 0 ? null : text.slice(eq + 1, next);
     i = next;
   }
 
-  const headers: Record<string, string> = Object.create(null) as Record<string, string>;
+  const headers = emptyParams() as Record<string, string>;
   if (i < text.length) {
     // i is at '?': headers = "?" header *( "&" header ); header = hname "=" hvalue
     for (const header of text.slice(i + 1).split('&')) {
       const eq = header.indexOf('=');
-      if (eq <= 0) throw bad(text);
-      const name = header.slice(0, eq);
-      const value = header.slice(eq + 1);
-      if (!HEADER_CHARS.test(name) || !HEADER_CHARS.test(value)) throw bad(text);
-      headers[name] = value;
+      if (eq <= 0 || !allIn(HEADER, header, 0, eq, true) || !allIn(HEADER, header, eq + 1, header.length, true)) {
+        throw bad(text);
+      }
+      headers[header.slice(0, eq)] = header.slice(eq + 1);
     }
   }
   return { scheme, user, password, host, port, params, headers };
 }
 
 function parsePort(text: string, uri: string): number {
-  if (!/^[0-9]{1,5}$/.test(text)) throw bad(uri);
-  const port = Number(text);
-  if (port > 65535) throw bad(uri);
+  const port = text.length <= 5 ? parseBoundedInteger(text, 65535) : undefined;
+  if (port === undefined) throw bad(uri);
   return port;
 }
 
@@ -194,6 +220,6 @@ export function sipUri(parts: {
     host: parts.host,
     port: parts.port,
     params: parts.params ?? emptyParams(),
-    headers: parts.headers ?? (Object.create(null) as Record<string, string>),
+    headers: parts.headers ?? (emptyParams() as Record<string, string>),
   };
 }

@@ -1,6 +1,8 @@
 import { emptyParams, formatParams, parseParams, type SipParams } from './header-params.js';
 import { isTokenChar, skipWhitespace, splitList } from './sip-lexical.js';
+import { parseBoundedInteger } from './scalar-headers.js';
 import { SipParseError } from './sip-parse-error.js';
+import { isValidHost } from './sip-uri.js';
 
 /**
  * One Via value (RFC 3261 20.42, 25.1):
@@ -40,8 +42,6 @@ function expectSlash(text: string, at: number): number {
   return skipWhitespace(text, i + 1);
 }
 
-const HOST = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?)$/;
-
 export function parseVia(text: string): Via {
   let i = skipWhitespace(text, 0);
   let end = readToken(text, i);
@@ -61,10 +61,10 @@ export function parseVia(text: string): Via {
     if (hostEnd === 0) throw bad(text);
   } else {
     hostEnd = i;
-    while (hostEnd < text.length && /[A-Za-z0-9.-]/.test(text[hostEnd]!)) hostEnd++;
+    while (hostEnd < text.length && isHostnameChar(text.charCodeAt(hostEnd))) hostEnd++;
   }
   const host = text.slice(i, hostEnd);
-  if (!HOST.test(host)) throw bad(text);
+  if (!isValidHost(host)) throw bad(text);
   i = skipWhitespace(text, hostEnd);
   let port: number | undefined;
   if (text.charCodeAt(i) === 0x3a) {
@@ -72,37 +72,40 @@ export function parseVia(text: string): Via {
     const portStart = i;
     while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
     if (i === portStart || i - portStart > 5) throw bad(text);
-    port = Number(text.slice(portStart, i));
-    if (port > 65535) throw bad(text);
+    port = parseBoundedInteger(text.slice(portStart, i), 65535);
+    if (port === undefined) throw bad(text);
   }
   const params = i < text.length ? parseParams(text, i) : emptyParams();
-  return withWellKnownParams({ protocolName, protocolVersion, transport, host, port, params }, text);
+  return withWellKnownParams(protocolName, protocolVersion, transport, host, port, params, text);
 }
 
+function isHostnameChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d || code === 0x2e;
+}
+
+/** RFC 3261 20.42 / RFC 3581: branch, received, rport, maddr and ttl read from the parameters and checked. */
 function withWellKnownParams(
-  base: Pick<Via, 'protocolName' | 'protocolVersion' | 'transport' | 'host' | 'port' | 'params'>,
+  protocolName: string,
+  protocolVersion: string,
+  transport: string,
+  host: string,
+  port: number | undefined,
+  params: SipParams,
   text: string,
 ): Via {
-  const { params } = base;
-  const via: { -readonly [K in keyof Via]: Via[K] } = { ...base };
-  if (params.branch !== undefined) {
-    if (params.branch === null) throw bad(text);
-    via.branch = params.branch;
+  const { branch, received, rport, maddr, ttl } = params;
+  if (branch === null || received === null || maddr === null || ttl === null) throw bad(text);
+  let rportValue: number | null | undefined;
+  if (rport !== undefined) {
+    rportValue = rport === null ? null : parseBoundedInteger(rport, 65535);
+    if (rportValue === undefined) throw bad(text);
   }
-  if (params.received !== undefined) {
-    if (params.received === null) throw bad(text);
-    via.received = params.received;
+  let ttlValue: number | undefined;
+  if (ttl !== undefined) {
+    ttlValue = parseBoundedInteger(ttl, 255);
+    if (ttlValue === undefined) throw bad(text);
   }
-  if (params.rport !== undefined) {
-    if (params.rport !== null && !/^[0-9]{1,5}$/.test(params.rport)) throw bad(text);
-    via.rport = params.rport === null ? null : Number(params.rport);
-  }
-  if (params.maddr !== undefined && params.maddr !== null) via.maddr = params.maddr;
-  if (params.ttl !== undefined) {
-    if (params.ttl === null || !/^[0-9]{1,3}$/.test(params.ttl) || Number(params.ttl) > 255) throw bad(text);
-    via.ttl = Number(params.ttl);
-  }
-  return via;
+  return { protocolName, protocolVersion, transport, host, port, params, branch, received, rport: rportValue, maddr, ttl: ttlValue };
 }
 
 /** All Via values of one header field value (which may hold several, comma-separated). */
@@ -131,10 +134,7 @@ export function createVia(init: ViaInit): Via {
   if (init.rport !== undefined && init.rport !== false) params.rport = init.rport === true ? null : String(init.rport);
   if (init.received !== undefined) params.received = init.received;
   if (init.params) for (const name in init.params) params[name] = init.params[name] ?? null;
-  return withWellKnownParams(
-    { protocolName: 'SIP', protocolVersion: '2.0', transport: init.transport.toUpperCase(), host: init.host, port: init.port, params },
-    init.host,
-  );
+  return withWellKnownParams('SIP', '2.0', init.transport.toUpperCase(), init.host, init.port, params, init.host);
 }
 
 export function formatVia(via: Via): string {
