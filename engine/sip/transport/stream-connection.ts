@@ -1,14 +1,7 @@
 import type { Socket } from 'node:net';
+import { SipStreamFramer } from '../message/stream-framer.js';
 import { TransportError } from './transport-error.js';
 import type { MessageSource, TransportLimits, TransportProtocol } from './transport-types.js';
-
-/** Splits a byte stream into SIP messages by Content-Length (RFC 3261 section 18.3). */
-export interface StreamFramer {
-  /** Appends bytes and returns every message now complete; throws when the stream cannot be framed any more. */
-  push(chunk: Buffer): Buffer[];
-  /** Bytes held for a message not yet complete. */
-  readonly pendingBytes: number;
-}
 
 export interface StreamConnectionOwner {
   onMessage(data: Buffer, source: MessageSource): void;
@@ -26,12 +19,12 @@ export class StreamConnection {
   private pending: Buffer[] = [];
   private partialTimer: NodeJS.Timeout | undefined;
   private sourceCache: MessageSource | undefined;
+  private readonly framer: SipStreamFramer;
 
   constructor(
     readonly id: number,
     readonly protocol: TransportProtocol,
     private readonly socket: Socket,
-    private readonly framer: StreamFramer,
     private readonly limits: TransportLimits,
     private readonly owner: StreamConnectionOwner,
     /** "host:port" of the peer as we dialled it, for outbound reuse; inbound uses the socket's remote address. */
@@ -39,6 +32,7 @@ export class StreamConnection {
     connected: boolean,
   ) {
     this.connected = connected;
+    this.framer = new SipStreamFramer({ maxSize: limits.maxMessageSize });
     socket.setNoDelay(true);
     socket.setTimeout(limits.idleTimeoutMs);
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -79,7 +73,10 @@ export class StreamConnection {
     if (this.closed) return;
     let messages: Buffer[];
     try {
-      messages = this.framer.push(chunk);
+      const framed = this.framer.push(chunk);
+      messages = framed.messages;
+      // RFC 5626 section 4.4.1: a CRLFCRLF ping is answered with a CRLF pong.
+      if (framed.keepAlives > 0 && this.connected) this.socket.write('\r\n');
     } catch (error) {
       this.close(new TransportError('framing', `connection ${this.remoteKey}: ${(error as Error).message}`, { cause: error }));
       return;

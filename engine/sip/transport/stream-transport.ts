@@ -1,6 +1,6 @@
 import { createServer as createTcpServer, connect as tcpConnect, type Server, type Socket } from 'node:net';
 import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
-import { StreamConnection, type StreamConnectionOwner, type StreamFramer } from './stream-connection.js';
+import { StreamConnection, type StreamConnectionOwner } from './stream-connection.js';
 import { TransportError } from './transport-error.js';
 import type {
   ListenConfig,
@@ -21,7 +21,6 @@ export interface StreamTransportOptions {
   readonly listen: ListenConfig;
   readonly limits: TransportLimits;
   readonly budget: ConnectionBudget;
-  readonly createFramer: () => StreamFramer;
   readonly tls?: TlsConfig;
 }
 
@@ -146,7 +145,7 @@ export class StreamTransport implements StreamConnectionOwner {
 
   private register(socket: Socket, key: string, connected: boolean): StreamConnection {
     const id = this.nextId++;
-    const connection = new StreamConnection(id, this.protocol, socket, this.options.createFramer(), this.options.limits, this, key, connected);
+    const connection = new StreamConnection(id, this.protocol, socket, this.options.limits, this, key, connected);
     this.byId.set(id, connection);
     this.byRemote.set(key, connection);
     this.options.budget.open++;

@@ -1,5 +1,4 @@
 import { ConnectionBudget, StreamTransport } from './stream-transport.js';
-import type { StreamFramer } from './stream-connection.js';
 import { TransportError } from './transport-error.js';
 import {
   defaultTransportLimits,
@@ -17,7 +16,6 @@ export interface TransportLayerOptions {
   readonly listen: readonly ListenConfig[];
   readonly limits?: Partial<TransportLimits>;
   readonly tls?: TlsConfig;
-  readonly createFramer: (maxMessageSize: number) => StreamFramer;
   /** SO_RCVBUF/SO_SNDBUF for UDP sockets; raise it for high call rates. */
   readonly udpSocketBufferBytes?: number;
 }
@@ -46,8 +44,7 @@ export class TransportLayer {
       if (listen.protocol === 'udp') {
         this.udp.set('udp', new UdpTransport(listen, this.limits, delegate, options.udpSocketBufferBytes));
       } else {
-        const createFramer = (): StreamFramer => options.createFramer(this.limits.maxMessageSize);
-        this.streams.set(listen.protocol, new StreamTransport({ listen, limits: this.limits, budget, createFramer, tls: options.tls }, delegate));
+        this.streams.set(listen.protocol, new StreamTransport({ listen, limits: this.limits, budget, tls: options.tls }, delegate));
       }
     }
   }
