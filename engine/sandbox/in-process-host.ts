@@ -56,6 +56,16 @@ export class InProcessSandboxHost implements SandboxHost {
     return this.#scripts.size;
   }
 
+  /** What the host holds right now: for metrics, and for tests that check everything is released. */
+  stats(): { sessions: number; idleIsolates: number; watchedIsolates: number; compiledScenarios: number } {
+    return {
+      sessions: this.#sessions.size,
+      idleIsolates: this.#pool.idleCount,
+      watchedIsolates: this.#watchdog.watchedCount,
+      compiledScenarios: this.#scripts.size,
+    };
+  }
+
   async startSession(opts: SandboxSessionOptions, delegate: SandboxSessionDelegate): Promise<SandboxSession> {
     return this.startSessionSync(opts, delegate);
   }

@@ -58,6 +58,11 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
     return !this.#ended;
   }
 
+  /** True once the session's isolate has been released (after dispose or failure). */
+  get isolateDisposed(): boolean {
+    return this.#isolate.disposed;
+  }
+
   /** Runs the scenario's top level. */
   start(script: ivm.Script): void {
     this.#enter(() => this.#isolate.runMain(script, this.#limits.callbackTimeoutMs));
