@@ -11,8 +11,8 @@ import { DialogSession, sdpOf } from './dialog-session.js';
 import type { SessionHost } from './session-host.js';
 import type { ClientSessionEvents, ExtraHeaders, Termination } from './session-types.js';
 
-/** Answers a 401/407 challenge: the header to add to the retried request, or undefined when it cannot. */
-export type ChallengeResponder = (request: SipRequest, challenge: SipResponse) => readonly [name: string, value: string] | undefined;
+/** Answers a 401/407 challenge: the headers to add to the retried request, or null when it cannot. */
+export type ChallengeResponder = (request: SipRequest, challenge: SipResponse) => readonly (readonly [name: string, value: string])[] | null;
 
 export interface InviteOptions {
   /** The Request-URI, e.g. `sip:+15551234567@trunk.example.com;transport=tcp`. */
@@ -26,6 +26,8 @@ export interface InviteOptions {
   readonly callId?: string;
   /** CANCEL when no final response came in this time (VoxEngine's answer timeout). */
   readonly answerTimeoutMs?: number;
+  /** Digest credentials for this call, overriding the user agent's. */
+  readonly credentials?: { readonly username: string; readonly password: string; readonly realm?: string };
   /** A pre-loaded route set (section 8.1.2), e.g. an outbound proxy as `<sip:proxy.example.com;lr>`. */
   readonly routes?: readonly string[];
 }
@@ -177,13 +179,13 @@ export class ClientSession extends DialogSession<ClientSessionEvents> {
 
   /**
    * Section 22.2: "When a UAC resubmits a request with its credentials after receiving a 401 or 407 response, it
-   * MUST increment the CSeq header field value as it would normally when sending an updated request." One retry per
-   * challenge round; a second challenge for the same credentials is a rejection.
+   * MUST increment the CSeq header field value as it would normally when sending an updated request." The digest client
+   * refuses to answer a repeated challenge for credentials already refused, so a wrong password never loops.
    */
   private retryWithCredentials(challenge: SipResponse): boolean {
-    if (!this.respondToChallenge || this.challenges >= 2 || this.cancelRequested) return false;
-    const header = this.respondToChallenge(this.invite, challenge);
-    if (!header) return false;
+    if (!this.respondToChallenge || this.challenges >= 3 || this.cancelRequested) return false;
+    const authorization = this.respondToChallenge(this.invite, challenge);
+    if (!authorization) return false;
     this.challenges++;
     const retry = createRequest({
       method: 'INVITE',
@@ -198,7 +200,7 @@ export class ClientSession extends DialogSession<ClientSessionEvents> {
         ...this.invite.headerFields()
           .filter((field) => !STRUCTURAL.has(field.key))
           .map((field) => [field.name, field.value] as const),
-        header,
+        ...authorization,
       ],
       body: this.invite.body,
       contentType: this.invite.header('Content-Type'),

@@ -10,6 +10,7 @@ import type { InviteServerTransaction } from '../transaction/invite-server-trans
 import { TransportLayer } from '../transport/transport-layer.js';
 import type { MessageSource, TransportProtocol, TransportTarget } from '../transport/transport-types.js';
 import { newTag } from '../dialog/dialog-id.js';
+import { DigestClient } from '../auth/digest-client.js';
 import { ClientSession, type ChallengeResponder, type InviteOptions } from './client-session.js';
 import { uriTarget } from './request-target.js';
 import { ServerSession } from './server-session.js';
@@ -34,12 +35,11 @@ export class UserAgent implements CoreRequestHandler {
     private readonly core: UserAgentCore,
     private readonly options: UserAgentOptions,
     private readonly delegate: UserAgentDelegate,
-    private readonly challengeResponder: ChallengeResponder | undefined,
   ) {
     core.attach(this);
   }
 
-  static async start(options: UserAgentOptions, delegate: UserAgentDelegate, challengeResponder?: ChallengeResponder): Promise<UserAgent> {
+  static async start(options: UserAgentOptions, delegate: UserAgentDelegate): Promise<UserAgent> {
     const onError = (error: unknown, context: string): void => {
       try {
         delegate.onError?.(error, context);
@@ -65,7 +65,7 @@ export class UserAgent implements CoreRequestHandler {
       },
       onError,
     );
-    return new UserAgent(transport, core, options, delegate, challengeResponder);
+    return new UserAgent(transport, core, options, delegate);
   }
 
   /** The address and port a transport listens on (as advertised in Via and Contact). */
@@ -88,9 +88,17 @@ export class UserAgent implements CoreRequestHandler {
     this.assertOpen();
     const routes = options.routes ?? (this.options.outboundProxy ? [`<${this.options.outboundProxy};lr>`] : undefined);
     const firstHop = routes?.[0]?.replace(/^[^<]*<|>.*$/g, '') ?? options.uri;
-    const session = new ClientSession(this.core, { ...options, routes }, this.challengeResponder, uriTarget(firstHop).protocol);
+    const session = new ClientSession(this.core, { ...options, routes }, this.challengeResponder(options), uriTarget(firstHop).protocol);
     session.start();
     return session;
+  }
+
+  /** One digest client per call: its nonce and nonce count live as long as the INVITE's retries. */
+  private challengeResponder(options: InviteOptions): ChallengeResponder | undefined {
+    const credentials = options.credentials ?? this.options.credentials;
+    if (!credentials) return undefined;
+    const client = new DigestClient(credentials);
+    return (request, challenge) => client.handleChallenge(challenge, request);
   }
 
   /** Sends an out-of-dialog OPTIONS (a keep-alive or capability probe) and resolves with its final response. */
