@@ -18,7 +18,9 @@ export class ReceivedFrame {
   }
 
   static fromPayload(codec: AudioCodec, payload: Uint8Array): ReceivedFrame {
-    return new ReceivedFrame(codec, payload.length === FRAME_SAMPLES ? payload : null, codec.decode(payload));
+    // A whole frame stays encoded until someone needs PCM (a recorder, in-band detection, a transcoding target).
+    if (payload.length === FRAME_SAMPLES) return new ReceivedFrame(codec, payload);
+    return new ReceivedFrame(null, null, codec.decode(payload));
   }
 
   get pcm(): Int16Array {
