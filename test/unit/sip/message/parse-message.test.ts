@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMessage, SipParseError, SipRequest, SipResponse } from '../../../../engine/sip/message/index.js';
-
-export const INVITE = [
-  'INVITE sip:bob@biloxi.example.com SIP/2.0',
-  'Via: SIP/2.0/UDP pc33.atlanta.example.com;branch=z9hG4bK776asdhds;rport',
-  'Max-Forwards: 70',
-  'To: Bob <sip:bob@biloxi.example.com>',
-  'From: "Alice A." <sip:alice@atlanta.example.com>;tag=1928301774',
-  'Call-ID: a84b4c76e66710@pc33.atlanta.example.com',
-  'CSeq: 314159 INVITE',
-  'Contact: <sip:alice@pc33.atlanta.example.com>',
-  'Content-Type: application/sdp',
-  'Content-Length: 4',
-  '',
-  'v=0\n',
-].join('\r\n');
+import { INVITE } from './sample-messages.js';
 
 describe('parseMessage', () => {
   it('splits a request into start line, header fields and a Content-Length framed body', () => {
