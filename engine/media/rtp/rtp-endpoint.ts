@@ -1,7 +1,6 @@
 import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import type { AudioCodec } from '../codec/audio-codec.js';
 import { DtmfSender } from '../dtmf/dtmf-sender.js';
-import type { DtmfEvent } from '../dtmf/dtmf-types.js';
 import { MediaError } from '../media-error.js';
 import { FRAME_SAMPLES, isEncodedAudioSource, type AudioSink, type AudioSource, type MediaInput } from '../media-types.js';
 import type { PacedStream } from '../pacing/frame-scheduler.js';
@@ -75,21 +74,13 @@ export class RtpEndpoint implements MediaInput, PacedStream {
 
   /** Opens an endpoint on the next free port pair of the pool; throws `port-range-exhausted`. */
   static async open(options: RtpEndpointOptions): Promise<RtpEndpoint> {
-    const attempts = options.portPool.capacity;
-    for (let i = 0; i < attempts; i++) {
+    // A port of the range may be held by another process: skip it and try the next pair.
+    for (let attempt = 0; attempt < options.portPool.capacity; attempt++) {
       const port = options.portPool.acquire();
-      try {
-        const [rtp, rtcp] = await Promise.all([bind(port, options.bindAddress), bind(port + 1, options.bindAddress)].map((p) => p.catch((e: unknown) => e as Error)));
-        if (rtp instanceof Error || rtcp instanceof Error) {
-          for (const socket of [rtp, rtcp]) if (!(socket instanceof Error)) socket.close();
-          options.portPool.release(port);
-          continue;
-        }
-        return new RtpEndpoint(options, port, rtp, rtcp);
-      } catch (error) {
-        options.portPool.release(port);
-        throw error;
-      }
+      const [rtp, rtcp] = await Promise.allSettled([bind(port, options.bindAddress), bind(port + 1, options.bindAddress)]);
+      if (rtp.status === 'fulfilled' && rtcp.status === 'fulfilled') return new RtpEndpoint(options, port, rtp.value, rtcp.value);
+      for (const result of [rtp, rtcp]) if (result.status === 'fulfilled') result.value.close();
+      options.portPool.release(port);
     }
     throw new MediaError('port-range-exhausted', 'no bindable RTP port pair in the range');
   }
@@ -105,8 +96,9 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       this.rtpLatch.reset(audio.remoteAddress, audio.remoteRtpPort);
       this.rtcpLatch.reset(audio.remoteAddress, audio.remoteRtcpPort);
     }
-    if (sends(audio.direction)) this.options.scheduler.add(this);
-    else this.options.scheduler.remove(this);
+    // RFC 3264 section 5.1: RTCP continues in every direction, inactive included, so the endpoint stays on the
+    // scheduler; the direction only decides whether audio is sent.
+    this.options.scheduler.add(this);
   }
 
   get direction(): MediaDirection | null {
@@ -178,6 +170,8 @@ export class RtpEndpoint implements MediaInput, PacedStream {
     const target = this.rtpLatch.target;
     if (this.closed || !audio || !target) return;
     const now = this.options.clock.now();
+    if (dueAt >= this.nextRtcpAt) this.sendRtcp(now);
+    if (!sends(audio.direction)) return;
     const dtmf = this.dtmfSender.busy ? this.dtmfSender.next(frameIndex, audio.telephoneEventPayloadType !== null) : null;
     if (dtmf?.kind === 'event') {
       this.source?.readFrame();
@@ -186,7 +180,6 @@ export class RtpEndpoint implements MediaInput, PacedStream {
     } else {
       this.sendAudio(audio, frameIndex, dtmf ? dtmf.frame : null, now, target);
     }
-    if (dueAt >= this.nextRtcpAt) this.sendRtcp(now);
   };
 
   private sendAudio(audio: NegotiatedAudio, frameIndex: number, tone: Int16Array | null, now: number, target: { address: string; port: number }): void {
@@ -285,9 +278,10 @@ export class RtpEndpoint implements MediaInput, PacedStream {
     }
   }
 
-  private notify<K extends keyof RtpEndpointDelegate>(name: K, ...args: K extends 'onDtmf' ? [DtmfEvent] : []): void {
+  private notify<K extends keyof RtpEndpointDelegate>(name: K, ...args: Parameters<NonNullable<RtpEndpointDelegate[K]>>): void {
+    const handler = this.delegate[name] as ((...a: typeof args) => void) | undefined;
     try {
-      (this.delegate[name] as ((...a: unknown[]) => void) | undefined)?.(...args);
+      handler?.apply(this.delegate, args);
     } catch {
       this.stats.delegateErrors++;
     }

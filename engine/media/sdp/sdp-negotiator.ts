@@ -51,28 +51,29 @@ export class SdpNegotiator {
       return { ok: false, status: 488, reason: 'unparseable SDP offer', warningCode: 305 };
     }
     if (!offer.media?.length) return { ok: false, status: 488, reason: 'SDP offer has no media', warningCode: 304 };
-    let accepted: { index: number; remote: RemoteAudioLine; codec: { payloadType: number; codec: AudioCodec } } | null = null;
     const ours = new Set(this.localCodecs());
-    offer.media.forEach((media, index) => {
-      if (accepted || media.port === 0 || !isPlainRtpAudio(media)) return;
-      const remote = readAudioLine(offer, media);
-      const common = remote.audio.find((entry) => ours.has(entry.codec));
-      if (common && remote.address) accepted = { index, remote, codec: common };
-    });
-    if (!accepted) {
+    let index = -1;
+    let remote: RemoteAudioLine | null = null;
+    let chosen: { payloadType: number; codec: AudioCodec } | undefined;
+    for (let i = 0; i < offer.media.length && index < 0; i++) {
+      const media = offer.media[i]!;
+      if (media.port === 0 || !isPlainRtpAudio(media)) continue;
+      const line = readAudioLine(offer, media);
+      chosen = line.audio.find((entry) => ours.has(entry.codec));
+      if (chosen && line.address) [index, remote] = [i, line];
+    }
+    if (!remote || !chosen) {
       const hasAudio = offer.media.some((m) => m.type === 'audio' && m.port !== 0);
       return hasAudio
         ? { ok: false, status: 488, reason: 'no common audio codec (PCMU, PCMA)', warningCode: 305 }
         : { ok: false, status: 488, reason: 'no audio stream offered', warningCode: 304 };
     }
-    const { index, remote, codec } = accepted as { index: number; remote: RemoteAudioLine; codec: { payloadType: number; codec: AudioCodec } };
     const direction = answerDirection(remote.direction, wanted);
     const telephoneEvent = this.local.telephoneEvent === false ? null : remote.telephoneEventPayloadType;
-    const lines = offer.media.map((media, i) =>
-      i === index ? this.audioLine([codec], telephoneEvent, direction) : rejectedLine(media),
-    );
+    const lines = offer.media.map((media, i) => (i === index ? this.audioLine([chosen], telephoneEvent, direction) : rejectedLine(media)));
     this.pendingOffer = null;
-    const audio = negotiated(remote, codec, remote.audio.filter((e) => ours.has(e.codec)), telephoneEvent, direction);
+    const receivable = remote.audio.filter((entry) => ours.has(entry.codec));
+    const audio = negotiated(remote, chosen, receivable, telephoneEvent, direction);
     return { ok: true, sdp: this.write(lines), audio };
   }
 

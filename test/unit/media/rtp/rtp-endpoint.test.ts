@@ -116,23 +116,42 @@ describe('RtpEndpoint between two call legs on loopback', () => {
     expect(digits).toEqual([{ digit: '4', type: 2 }, { digit: '7', type: 2 }]);
   });
 
-  it('signals media stopped after 7 s of silence and resumed when packets return', async () => {
+  it('signals media stopped after 7 s without RTP or RTCP, and resumed when packets return', async () => {
     harness = new EndpointHarness(41600);
-    const [a, b] = await harness.pair();
+    const b = await harness.endpoint();
+    const peer = await harness.rawPeer();
+    b.configure(await negotiatedTo(peer.port));
     const signals: string[] = [];
     b.delegate = { onFirstAudioPacket: () => signals.push('first'), onMediaStopped: () => signals.push('stopped'), onMediaResumed: () => signals.push('resumed') };
-    a.setInputSource(new ToneSource());
-    await harness.run(200);
-    // A stops sending altogether (RTP and RTCP: VoxEngine's RtpStopped is about "the RTP/RTCP").
-    const audio = harness.negotiated.get(a)!;
-    a.configure({ ...audio, direction: 'recvonly' });
+    let seq = 0;
+    const talk = async (ms: number) => {
+      for (let t = 0; t < ms; t += 20, seq++) {
+        peer.socket.send(new RtpPacket(0, seq, seq * 160, 9, new Uint8Array(160)).serialize(), b.localPort, '127.0.0.1');
+        await harness.run(20);
+      }
+    };
+    await talk(200);
     await harness.run(6800);
     expect(signals).toEqual(['first']);
     await harness.run(400);
     expect(signals).toEqual(['first', 'stopped']);
-    a.configure(audio);
-    await harness.run(100);
+    await talk(100);
     expect(signals).toEqual(['first', 'stopped', 'resumed']);
+  });
+
+  it('keeps sending RTCP while it sends no audio (RFC 3264 section 5.1), so a held peer is not stopped', async () => {
+    harness = new EndpointHarness(41650);
+    const [a, b] = await harness.pair();
+    const signals: string[] = [];
+    b.delegate = { onMediaStopped: () => signals.push('stopped') };
+    a.setInputSource(new ToneSource());
+    await harness.run(200);
+    a.configure({ ...harness.negotiated.get(a)!, direction: 'inactive' });
+    const sent = a.stats.packetsSent;
+    await harness.run(15_000);
+    expect(a.stats.packetsSent).toBe(sent);
+    expect(b.stats.rtcpReceived).toBeGreaterThanOrEqual(2);
+    expect(signals).toEqual([]);
   });
 
   it('sends RTCP sender reports carrying the loss and jitter it measured', async () => {
