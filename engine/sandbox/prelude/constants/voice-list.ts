@@ -3,9 +3,9 @@
  * and gender the host maps onto its TTS engine. `sdk-types/voices.d.ts` declares the same names (a unit test keeps
  * the two in step).
  */
-import { lazyNamespace, type Voice, voiceTable } from './voice.js';
+import { voiceTable } from './voice.js';
 
-const amazon = (): Readonly<Record<string, Voice>> => voiceTable(
+const amazon = voiceTable(
   'Amazon',
   `en_US_Joanna/F en_US_Salli/F en_US_Kimberly/F en_US_Kendra/F en_US_Ivy/F en_US_Matthew/M en_US_Justin/M
    en_US_Joey/M en_GB_Amy/F en_GB_Emma/F en_GB_Brian/M en_AU_Nicole/F en_AU_Russell/M en_IN_Aditi/F en_IN_Raveena/F
@@ -17,7 +17,7 @@ const amazon = (): Readonly<Record<string, Voice>> => voiceTable(
    da_DK_Mads/M nb_NO_Liv/F cmn_CN_Zhiyu/F arb_Zeina/F/ar`,
 );
 
-const amazonNeural = (): Readonly<Record<string, Voice>> => voiceTable(
+const amazonNeural = voiceTable(
   'Amazon.Neural',
   `en_US_Joanna/F en_US_Salli/F en_US_Kimberly/F en_US_Kendra/F en_US_Ivy/F en_US_Ruth/F en_US_Danielle/F
    en_US_Matthew/M en_US_Justin/M en_US_Joey/M en_US_Kevin/M en_US_Gregory/M en_US_Stephen/M en_GB_Amy/F
@@ -26,7 +26,7 @@ const amazonNeural = (): Readonly<Record<string, Voice>> => voiceTable(
    pt_BR_Thiago/M`,
 );
 
-const google = (): Readonly<Record<string, Voice>> => voiceTable(
+const google = voiceTable(
   'Google',
   `en_US_Standard_A/M en_US_Standard_B/M en_US_Standard_C/F en_US_Standard_D/M en_US_Standard_E/F
    en_US_Standard_F/F en_US_Wavenet_A/M en_US_Wavenet_C/F en_US_Wavenet_D/M en_US_Wavenet_F/F en_US_Neural2_C/F
@@ -38,7 +38,7 @@ const google = (): Readonly<Record<string, Voice>> => voiceTable(
    ja_JP_Standard_A/F cmn_CN_Standard_A/F`,
 );
 
-const microsoftNeural = (): Readonly<Record<string, Voice>> => voiceTable(
+const microsoftNeural = voiceTable(
   'Microsoft.Neural',
   `en_US_JennyNeural/F en_US_AriaNeural/F en_US_GuyNeural/M en_US_DavisNeural/M en_GB_SoniaNeural/F
    en_GB_RyanNeural/M en_AU_NatashaNeural/F de_DE_KatjaNeural/F de_DE_ConradNeural/M fr_FR_DeniseNeural/F
@@ -47,13 +47,13 @@ const microsoftNeural = (): Readonly<Record<string, Voice>> => voiceTable(
    nl_NL_ColetteNeural/F pl_PL_ZofiaNeural/F`,
 );
 
-const yandexNeural = (): Readonly<Record<string, Voice>> => voiceTable(
+const yandexNeural = voiceTable(
   'Yandex.Neural',
   `ru_RU_alena/F ru_RU_jane/F ru_RU_omazh/F ru_RU_marina/F ru_RU_filipp/M ru_RU_ermil/M ru_RU_zahar/M
    en_US_john/M de_DE_lea/F`,
 );
 
-const defaultVoices = (): Readonly<Record<string, Voice>> => voiceTable(
+const defaultVoices = voiceTable(
   'Default',
   `en_US_Female/F en_US_Male/M ru_RU_Female/F ru_RU_Male/M de_DE_Female/F de_DE_Male/M es_ES_Female/F
    es_ES_Male/M it_IT_Female/F it_IT_Male/M nl_NL_Female/F nl_NL_Male/M da_DK_Female/F da_DK_Male/M
@@ -61,17 +61,17 @@ const defaultVoices = (): Readonly<Record<string, Voice>> => voiceTable(
    ko_KR_Female/F nb_NO_Female/F ro_RO_Female/F sv_SE_Female/F tr_TR_Female/F cmn_CN_Female/F`,
 );
 
-const elevenLabs = (): Readonly<Record<string, Voice>> => voiceTable(
+const elevenLabs = voiceTable(
   'ElevenLabs',
   `Alice/F/en-GB Aria/F/en-US Bill/M/en-US Brian/M/en-US Charlie/M/en-AU Daniel/M/en-GB George/M/en-GB
    Jessica/F/en-US Laura/F/en-US Liam/M/en-US Lily/F/en-GB Sarah/F/en-US Will/M/en-US`,
 );
 
-export const VoiceList = lazyNamespace({
-  Amazon: () => Object.freeze({ ...amazon(), Neural: amazonNeural() }),
+export const VoiceList = Object.freeze({
+  Amazon: Object.freeze({ ...amazon, Neural: amazonNeural }),
   Google: google,
-  Microsoft: () => lazyNamespace({ Neural: microsoftNeural }),
-  Yandex: () => lazyNamespace({ Neural: yandexNeural }),
+  Microsoft: Object.freeze({ Neural: microsoftNeural }),
+  Yandex: Object.freeze({ Neural: yandexNeural }),
   Default: defaultVoices,
   ElevenLabs: elevenLabs,
 });

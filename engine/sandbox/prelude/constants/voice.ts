@@ -51,16 +51,3 @@ export function voiceTable(provider: string, entries: string): Readonly<Record<s
   }
   return Object.freeze(table);
 }
-
-/**
- * A namespace of voice tables built on first use: most scenarios name a voice or two, and building every table in
- * each new isolate would only slow session start.
- */
-export function lazyNamespace<T extends Record<string, () => object>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
-  const namespace = {};
-  for (const [key, build] of Object.entries(builders)) {
-    let value: object | undefined;
-    Object.defineProperty(namespace, key, { enumerable: true, get: () => (value ??= build()) });
-  }
-  return Object.freeze(namespace) as { readonly [K in keyof T]: ReturnType<T[K]> };
-}

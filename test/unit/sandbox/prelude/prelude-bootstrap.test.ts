@@ -10,6 +10,12 @@ describe('prelude bootstrap', () => {
     expect(preludeSource()).toBe(preludeSource());
   });
 
+  it('also runs in a bare isolate, without the sandbox snapshot', () => {
+    harness = new PreludeHarness('fresh');
+    harness.run(`Logger.write(VoiceList.Google.en_US_Standard_C.language)`);
+    expect(harness.take()).toEqual([{ op: 'log', text: 'en-US' }]);
+  });
+
   it('hides the host send function from the scenario', () => {
     harness = new PreludeHarness();
     expect(harness.value('typeof __callscript_send')).toBe('undefined');

@@ -1,27 +1,41 @@
 /**
- * Runs the real prelude in a fresh isolated-vm isolate with a fake host: commands the isolate sends are captured,
- * events are delivered through `__callscript_deliver` exactly as the sandbox does.
+ * Runs the real prelude the way the sandbox does: in an isolate made from the sandbox's V8 startup snapshot (the
+ * bridge bootstrap and the prelude, already run), bound to a fake host that captures every command. Events are
+ * delivered through the bootstrap's `deliver` trampoline, and an exception a listener throws is rethrown here.
+ * `fresh` mode runs the prelude in a bare isolate instead, to show it does not depend on the snapshot.
  */
 import ivm from 'isolated-vm';
 import type { CallMirror, ScenarioCommand, ScenarioEvent } from '../../../../engine/session/scenario-protocol.js';
 import { preludeSource } from '../../../../engine/sandbox/prelude/build-prelude.js';
+import { IsolateFactory } from '../../../../engine/sandbox/isolate-factory.js';
+import type { SandboxIsolate } from '../../../../engine/sandbox/sandbox-isolate.js';
+
+let factory: IsolateFactory | undefined;
 
 export class PreludeHarness {
   readonly commands: ScenarioCommand[] = [];
-  private readonly isolate = new ivm.Isolate({ memoryLimit: 32 });
+  private readonly sandbox: SandboxIsolate | undefined;
+  private readonly isolate: ivm.Isolate;
   private readonly context: ivm.Context;
-  private readonly deliverRef: ivm.Reference<(json: string) => void>;
+  private readonly deliverRef: ivm.Reference<(json: string) => void> | undefined;
 
-  constructor() {
-    this.context = this.isolate.createContextSync();
-    this.context.global.setSync(
-      '__callscript_send',
-      new ivm.Callback((json: string) => {
-        this.commands.push(JSON.parse(json) as ScenarioCommand);
-      }),
-    );
-    this.context.evalSync(preludeSource());
-    this.deliverRef = this.context.global.getSync('__callscript_deliver', { reference: true });
+  constructor(mode: 'snapshot' | 'fresh' = 'snapshot') {
+    const receive = (json: unknown) => {
+      this.commands.push(JSON.parse(json as string) as ScenarioCommand);
+    };
+    if (mode === 'snapshot') {
+      factory ??= new IsolateFactory(preludeSource());
+      this.sandbox = factory.create(32);
+      this.sandbox.onSend = receive;
+      this.isolate = this.sandbox.isolate;
+      this.context = this.sandbox.context;
+    } else {
+      this.isolate = new ivm.Isolate({ memoryLimit: 32 });
+      this.context = this.isolate.createContextSync();
+      this.context.global.setSync('__callscript_send', new ivm.Callback(receive));
+      this.context.evalSync(preludeSource());
+      this.deliverRef = this.context.global.getSync('__callscript_deliver', { reference: true });
+    }
   }
 
   /** Runs scenario code at top level (wrapped in a function, as the compiled scenario is). */
@@ -36,7 +50,14 @@ export class PreludeHarness {
   }
 
   deliver(event: ScenarioEvent): void {
-    this.deliverRef.applySync(undefined, [JSON.stringify(event)]);
+    const json = JSON.stringify(event);
+    if (this.deliverRef) {
+      this.deliverRef.applySync(undefined, [json]);
+      return;
+    }
+    const outcome = this.sandbox!.deliver(json, 5000);
+    if (outcome.status === 'threw') throw new Error(outcome.thrown.message);
+    if (outcome.status === 'aborted') throw outcome.error;
   }
 
   /** Announces an incoming call and delivers `AppEvents.CallAlerting` for it. */
@@ -68,7 +89,11 @@ export class PreludeHarness {
   }
 
   dispose(): void {
-    this.deliverRef.release();
+    if (this.sandbox) {
+      this.sandbox.dispose();
+      return;
+    }
+    this.deliverRef?.release();
     this.context.release();
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
