@@ -22,7 +22,12 @@ export class SipParseError extends Error {
     readonly detail?: string,
     readonly context: SipParseContext = {},
   ) {
+    // Malformed input from the network is routine (scanners, fuzzers); a stack trace would say nothing about it and
+    // capturing one dominates the cost of refusing a message.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(detail ? `${reason}: ${detail}` : reason);
+    Error.stackTraceLimit = limit;
   }
 
   /** The same error with more context (what this error already knows wins). */
