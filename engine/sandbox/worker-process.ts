@@ -1,0 +1,147 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ScenarioEvent } from '../session/scenario-protocol.js';
+import { CompileCache } from './compile-cache.js';
+import { SandboxSetupError } from './sandbox-errors.js';
+import type { SandboxSessionDelegate, SandboxSessionOptions } from './sandbox-types.js';
+import { workerScenarioCapacity, type SupervisorMessage, type WorkerInit, type WorkerMessage } from './worker-protocol.js';
+import { WorkerSession } from './worker-session.js';
+
+const workerEntry = fileURLToPath(new URL('./sandbox-worker-main.ts', import.meta.url));
+// The worker is TypeScript run through tsx; resolve tsx from here so the engine's working directory does not matter.
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+interface PendingStart {
+  session: WorkerSession;
+  resolve: (session: WorkerSession) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * The supervisor's handle on one sandbox worker process: forks it, initializes it, carries its sessions' messages,
+ * and on its death fails every session it held with `workerDied`.
+ */
+export class WorkerProcess {
+  readonly #child: ChildProcess;
+  readonly #sessions = new Map<number, WorkerSession>();
+  readonly #pending = new Map<number, PendingStart>();
+  readonly #loaded = new CompileCache<true>(workerScenarioCapacity);
+  readonly ready: Promise<void>;
+  readonly exited: Promise<void>;
+  #nextWireId = 1;
+  #dead = false;
+
+  constructor(init: WorkerInit, onExit: (worker: WorkerProcess, sessionsLost: number) => void) {
+    this.#child = fork(workerEntry, [], {
+      execArgv: ['--no-node-snapshot', '--import', tsxLoader],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'json',
+    });
+    let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
+    this.ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    this.ready.catch(() => undefined);
+    this.exited = new Promise((resolve) => {
+      this.#child.once('exit', (code, signal) => {
+        this.#dead = true;
+        const lost = this.load;
+        settle?.reject(new SandboxSetupError(`sandbox worker exited before it was ready (code ${code}, signal ${signal})`));
+        this.#failAll(`sandbox worker ${this.pid} exited (${signal ? `signal ${signal}` : `code ${code}`})`);
+        resolve();
+        onExit(this, lost);
+      });
+    });
+    this.#child.on('error', () => this.#child.kill('SIGKILL'));
+    this.#child.on('message', (message: WorkerMessage) => {
+      if (message.t === 'ready') settle?.resolve();
+      else if (message.t === 'initFailed') settle?.reject(new SandboxSetupError(message.message));
+      else this.#route(message);
+    });
+    this.#send({ t: 'init', init });
+  }
+
+  get pid(): number {
+    return this.#child.pid ?? -1;
+  }
+
+  get dead(): boolean {
+    return this.#dead;
+  }
+
+  get load(): number {
+    return this.#sessions.size + this.#pending.size;
+  }
+
+  start(opts: SandboxSessionOptions, delegate: SandboxSessionDelegate, maxMessageBytes: number): Promise<WorkerSession> {
+    const wireId = this.#nextWireId++;
+    const session = new WorkerSession(opts.sessionId, wireId, this.pid, maxMessageBytes, delegate, {
+      deliver: (id, event) => this.#send({ t: 'deliver', wireId: id, event }),
+      dispose: (id) => {
+        this.#sessions.delete(id);
+        this.#send({ t: 'dispose', wireId: id });
+      },
+    });
+    if (this.#dead) {
+      session.fail({ kind: 'workerDied', message: `sandbox worker ${this.pid} is not running` });
+      return Promise.resolve(session);
+    }
+    const hash = opts.scenario.hash;
+    const scenario = this.#loaded.get(hash) ? undefined : opts.scenario;
+    this.#loaded.set(hash, true);
+    return new Promise((resolve, reject) => {
+      this.#pending.set(wireId, { session, resolve, reject });
+      this.#sessions.set(wireId, session);
+      this.#send({ t: 'start', wireId, sessionId: opts.sessionId, hash, scenario, limits: opts.limits });
+    });
+  }
+
+  /** Stops the worker; its sessions fail with `workerDied` unless they were disposed first. */
+  kill(): Promise<void> {
+    if (!this.#dead) this.#child.kill('SIGKILL');
+    return this.exited;
+  }
+
+  /** Closes the IPC channel: the worker disposes its isolates and exits by itself. */
+  shutdown(): Promise<void> {
+    for (const session of this.#sessions.values()) session.dispose();
+    if (this.#child.connected) this.#child.disconnect();
+    return this.exited;
+  }
+
+  #send(message: SupervisorMessage): void {
+    if (!this.#dead && this.#child.connected) this.#child.send(message);
+  }
+
+  #route(message: Exclude<WorkerMessage, { t: 'ready' | 'initFailed' }>): void {
+    const session = this.#sessions.get(message.wireId);
+    switch (message.t) {
+      case 'command':
+        session?.command(message.command);
+        return;
+      case 'failure':
+        this.#sessions.delete(message.wireId);
+        session?.fail(message.failure);
+        return;
+      case 'started': {
+        const pending = this.#pending.get(message.wireId);
+        this.#pending.delete(message.wireId);
+        pending?.resolve(pending.session);
+        return;
+      }
+      case 'startFailed': {
+        const pending = this.#pending.get(message.wireId);
+        this.#pending.delete(message.wireId);
+        this.#sessions.delete(message.wireId);
+        pending?.reject(new SandboxSetupError(message.message));
+        return;
+      }
+    }
+  }
+
+  #failAll(message: string): void {
+    for (const session of this.#sessions.values()) session.fail({ kind: 'workerDied', message });
+    this.#sessions.clear();
+    for (const pending of this.#pending.values()) pending.resolve(pending.session);
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * The IPC messages between the sandbox supervisor (the engine process) and a sandbox worker process. Sessions are
+ * addressed by a wire id the supervisor allocates, unique within one worker. Both sides keep the scenarios the worker
+ * holds in an LRU of the same capacity, touched in the same order, so the supervisor knows when to send the code.
+ */
+import type { ScenarioCommand, ScenarioEvent } from '../session/scenario-protocol.js';
+import type { CompiledScenario, SandboxLimits, ScenarioFailure } from './sandbox-types.js';
+
+export const workerScenarioCapacity = 128;
+
+export interface WorkerInit {
+  preludeSource: string;
+  limits?: Partial<SandboxLimits>;
+  poolSize?: number;
+  watchdogIntervalMs?: number;
+}
+
+export type SupervisorMessage =
+  | { t: 'init'; init: WorkerInit }
+  /** `scenario` is present the first time this worker starts a session of it (and after it fell out of the LRU). */
+  | { t: 'start'; wireId: number; sessionId: string; hash: string; scenario?: CompiledScenario; limits?: Partial<SandboxLimits> }
+  | { t: 'deliver'; wireId: number; event: ScenarioEvent }
+  | { t: 'dispose'; wireId: number };
+
+export type WorkerMessage =
+  | { t: 'ready' }
+  | { t: 'initFailed'; message: string }
+  /** Sent after the scenario's top level ran; its commands (and failure, if any) came before. */
+  | { t: 'started'; wireId: number }
+  | { t: 'startFailed'; wireId: number; message: string }
+  | { t: 'command'; wireId: number; command: ScenarioCommand }
+  | { t: 'failure'; wireId: number; failure: ScenarioFailure };
