@@ -242,3 +242,13 @@ export function serializeRtcp(packets: RtcpPacket[]): Uint8Array {
   }
   return out;
 }
+
+/** A BYE for one source (section 6.6), without a reason. */
+export function byePacket(ssrc: number): RtcpPacket {
+  const bytes = new Uint8Array(8);
+  bytes[0] = 0x81;
+  bytes[1] = RTCP_BYE;
+  bytes[3] = 1;
+  new DataView(bytes.buffer).setUint32(4, ssrc >>> 0);
+  return { type: 'raw', packetType: RTCP_BYE, bytes };
+}

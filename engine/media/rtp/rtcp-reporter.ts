@@ -1,4 +1,4 @@
-import { SDES_CNAME, serializeRtcp, type RtcpPacket } from './rtcp-packet.js';
+import { byePacket, SDES_CNAME, serializeRtcp, type RtcpPacket } from './rtcp-packet.js';
 import type { ReceiveStatistics } from './receive-statistics.js';
 import type { RtpSendStream } from './rtp-send-stream.js';
 
@@ -44,5 +44,14 @@ export class RtcpReporter {
     this.packetsAtLastReport = sender.packetsSent;
     packets.push({ type: 'sdes', chunks: [{ ssrc: sender.ssrc, items: [{ type: SDES_CNAME, text: this.cname }] }] });
     return serializeRtcp(packets);
+  }
+
+  /** The compound packet that ends our participation (section 6.6): an empty RR, the SDES, then BYE. */
+  buildBye(sender: RtpSendStream): Uint8Array {
+    return serializeRtcp([
+      { type: 'rr', ssrc: sender.ssrc, reports: [] },
+      { type: 'sdes', chunks: [{ ssrc: sender.ssrc, items: [{ type: SDES_CNAME, text: this.cname }] }] },
+      byePacket(sender.ssrc),
+    ]);
   }
 }

@@ -304,7 +304,13 @@ export class RtpEndpoint implements MediaInput, PacedStream {
     this.source = null;
     this.dtmfSender.clear();
     this.rtpSocket.close();
-    this.rtcpSocket.close();
+    const rtcpTarget = this.rtcpLatch.target;
+    if (this.audio && rtcpTarget) {
+      // RFC 3550 section 6.6: a participant that leaves SHOULD send a BYE; close once it has gone out.
+      this.rtcpSocket.send(this.rtcp.buildBye(this.sendStream), rtcpTarget.port, rtcpTarget.address, () => this.rtcpSocket.close());
+    } else {
+      this.rtcpSocket.close();
+    }
     this.options.portPool.release(this.localPort);
   }
 

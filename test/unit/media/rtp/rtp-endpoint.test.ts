@@ -174,6 +174,10 @@ describe('RtpEndpoint between two call legs on loopback', () => {
     expect(sr.reports[0]).toMatchObject({ ssrc: 77, cumulativeLost: 2, extendedHighestSequence: 99 });
     expect(sr.reports[0]!.jitter).toBeGreaterThanOrEqual(0);
     expect(reports.some((p) => p.type === 'sdes' && p.chunks[0]!.items[0]!.text === `callscript@${a.localPort}`)).toBe(true);
+    a.close();
+    await harness.run(40);
+    const last = parseRtcp(rtcpPeer.received.at(-1)!);
+    expect(last.at(-1)).toMatchObject({ type: 'raw', packetType: 203 });
   });
 
   it('returns its ports on close, twice-safe, and refuses use afterwards', async () => {
