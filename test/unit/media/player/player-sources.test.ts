@@ -1,23 +1,15 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MediaPlaybackSources } from '../../../../engine/media/player/playback-sources.js';
+import { createPlaybackSources } from '../../../../engine/media/player/playback-setup.js';
 import { Player } from '../../../../engine/media/player/player.js';
 import type { PlaybackRequest } from '../../../../engine/media/player/player-types.js';
-import { AudioCache } from '../../../../engine/media/sources/audio-cache.js';
-import { UrlAudioLoader } from '../../../../engine/media/sources/url-audio-loader.js';
-import { EspeakProvider } from '../../../../engine/media/tts/espeak-provider.js';
-import { SpeechSynthesizer } from '../../../../engine/media/tts/speech-synthesizer.js';
 import { activeFraction, componentAmplitude } from '../sources/signal-analysis.js';
 import { scratchDirectory, soxSine } from '../sources/sox-fixtures.js';
 import { ManualTicker, settle } from './manual-ticker.js';
 
 const scratch = scratchDirectory();
 afterAll(() => scratch.dispose());
-const cache = new AudioCache({ directory: join(scratch.path, 'cache') });
-const sources = new MediaPlaybackSources({
-  urls: new UrlAudioLoader({ cache }),
-  speech: new SpeechSynthesizer({ provider: new EspeakProvider(), cache }),
-});
+const sources = createPlaybackSources({ cacheDirectory: join(scratch.path, 'cache') });
 
 /** Plays a request for up to `maxFrames` ticks; returns the events and the audio sent. */
 async function playOut(request: PlaybackRequest, maxFrames: number): Promise<{ events: string[]; audio: Int16Array }> {
