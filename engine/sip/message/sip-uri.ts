@@ -8,7 +8,8 @@ import { SipParseError } from './sip-parse-error.js';
  *   sip:user:password@host:port;uri-parameters?headers
  * `user` and `password` are unescaped (RFC 3261 19.1.4 compares them unescaped); `host` is as written, IPv6
  * references keep their brackets; parameter names are lower-cased and values kept as written; header names and
- * values are kept as written (escaped), so an escaped `?Route=%3C...%3E` never turns into a real header.
+ * values are kept as written (escaped), so an escaped `?Route=%3C...%3E` never turns into a real header. A header
+ * name may repeat (`?a=1&a=2`), so each maps to its values in order.
  */
 export interface SipUri {
   readonly scheme: 'sip' | 'sips';
@@ -17,7 +18,7 @@ export interface SipUri {
   readonly host: string;
   readonly port?: number;
   readonly params: Readonly<SipParams>;
-  readonly headers: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Any other absoluteURI (RFC 3261 25.1), e.g. tel:, http:, or an unknown scheme: only the scheme is interpreted. */
@@ -148,7 +149,7 @@ function parseSipUri(scheme: 'sip' | 'sips', text: string, start: number): SipUr
     i = next;
   }
 
-  const headers = emptyParams() as Record<string, string>;
+  const headers = emptyParams() as unknown as Record<string, string[]>;
   if (i < text.length) {
     // i is at '?': headers = "?" header *( "&" header ); header = hname "=" hvalue
     for (const header of text.slice(i + 1).split('&')) {
@@ -156,7 +157,7 @@ function parseSipUri(scheme: 'sip' | 'sips', text: string, start: number): SipUr
       if (eq <= 0 || !allIn(HEADER, header, 0, eq, true) || !allIn(HEADER, header, eq + 1, header.length, true)) {
         throw bad(text);
       }
-      headers[header.slice(0, eq)] = header.slice(eq + 1);
+      (headers[header.slice(0, eq)] ??= []).push(header.slice(eq + 1));
     }
   }
   return { scheme, user, password, host, port, params, headers };
@@ -197,8 +198,10 @@ export function formatUri(uri: Uri): string {
   }
   let separator = '?';
   for (const name in uri.headers) {
-    out += `${separator}${name}=${uri.headers[name]}`;
-    separator = '&';
+    for (const value of uri.headers[name]!) {
+      out += `${separator}${name}=${value}`;
+      separator = '&';
+    }
   }
   return out;
 }
@@ -211,7 +214,7 @@ export function sipUri(parts: {
   host: string;
   port?: number;
   params?: SipParams;
-  headers?: Record<string, string>;
+  headers?: Record<string, readonly string[]>;
 }): SipUri {
   return {
     scheme: parts.scheme ?? 'sip',
@@ -220,6 +223,6 @@ export function sipUri(parts: {
     host: parts.host,
     port: parts.port,
     params: parts.params ?? emptyParams(),
-    headers: parts.headers ?? (emptyParams() as Record<string, string>),
+    headers: parts.headers ?? (emptyParams() as unknown as Record<string, string[]>),
   };
 }

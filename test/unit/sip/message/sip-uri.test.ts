@@ -10,7 +10,7 @@ describe('parseUri', () => {
       host: 'atlanta.example.com',
       port: 5061,
       params: { transport: 'TCP', lr: null, maddr: '239.255.255.1' },
-      headers: { subject: 'project%20x', priority: 'urgent' },
+      headers: { subject: ['project%20x'], priority: ['urgent'] },
     });
   });
 
@@ -68,6 +68,12 @@ describe('formatUri', () => {
     const text = 'sip:alice:pw@atlanta.example.com:5061;transport=tcp;lr?subject=project%20x';
     expect(formatUri(parseUri(text))).toBe(text);
     expect(formatUri(parseUri('tel:+123'))).toBe('tel:+123');
+  });
+
+  it('keeps repeated URI headers in order', () => {
+    const uri = parseUri('sip:a@b?x=1&y=2&x=3');
+    expect(uri).toMatchObject({ headers: { x: ['1', '3'], y: ['2'] } });
+    expect(formatUri(uri)).toBe('sip:a@b?x=1&x=3&y=2');
   });
 
   it('escapes user characters that need it', () => {

@@ -170,7 +170,7 @@ describe('RFC 4475 torture messages at the message layer', () => {
 
   it('keeps regescrt.dat escaped Contact header unchanged', () => {
     const [contact] = contacts(request('regescrt.dat'));
-    expect(contact!.uri.headers).toEqual({ Route: '%3Csip:sip.example.com%3E' });
+    expect(contact!.uri.headers).toEqual({ Route: ['%3Csip:sip.example.com%3E'] });
   });
 
   it('reads wsinv.dat folded, compact and oddly spaced headers', () => {
