@@ -4,7 +4,7 @@ import type { DtmfEvent } from '../../../engine/media/dtmf/dtmf-types.js';
 import { FrameScheduler } from '../../../engine/media/pacing/frame-scheduler.js';
 import { PortPool } from '../../../engine/media/rtp/port-pool.js';
 import { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
-import { SippPcapPlayer } from './endpoint-sipp-call.js';
+import { freeUdpPort, SippPcapPlayer } from './endpoint-sipp-call.js';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -15,10 +15,11 @@ afterEach(() => {
 describe('sipp plays its RFC 2833 pcaps into a callscript endpoint', () => {
   it('reports exactly the digits sent, once each, as type 1', async () => {
     const digits = ['1', '5', 'star', 'pound', '0'];
+    const sippMediaPort = await freeUdpPort();
     const pool = new PortPool(43200, 43209);
     const scheduler = new FrameScheduler(systemClock);
     const endpoint = await RtpEndpoint.open({ portPool: pool, scheduler, clock: systemClock, bindAddress: '127.0.0.1' });
-    const sipp = new SippPcapPlayer(43260, 43300);
+    const sipp = new SippPcapPlayer(await freeUdpPort(), sippMediaPort);
     cleanup.push(() => scheduler.close(), () => endpoint.close(), () => sipp.close());
     const received: DtmfEvent[] = [];
     endpoint.delegate = { onDtmf: (event) => received.push(event) };

@@ -6,6 +6,15 @@ import { join } from 'node:path';
 import type { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
 import { SdpNegotiator } from '../../../engine/media/sdp/sdp-negotiator.js';
 
+/** A UDP port that nothing holds right now on 127.0.0.1 (from the kernel's ephemeral range), for sipp's sockets. */
+export async function freeUdpPort(): Promise<number> {
+  const socket = createSocket('udp4');
+  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+  const { port } = socket.address();
+  await new Promise<void>((resolve) => socket.close(() => resolve()));
+  return port;
+}
+
 /**
  * A real sipp (package sip-tester) acting as a UAS that answers one INVITE and plays pcaps of RTP to the media
  * address of our offer: the way sipp's own `uac_pcap` scenarios exercise a peer's media. The SIP side here is the

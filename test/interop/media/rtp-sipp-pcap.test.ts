@@ -4,7 +4,7 @@ import type { AudioDirection, AudioSink } from '../../../engine/media/media-type
 import { FrameScheduler } from '../../../engine/media/pacing/frame-scheduler.js';
 import { PortPool } from '../../../engine/media/rtp/port-pool.js';
 import { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
-import { SippPcapPlayer } from './endpoint-sipp-call.js';
+import { freeUdpPort, SippPcapPlayer } from './endpoint-sipp-call.js';
 
 const fixture = (name: string) => new URL(`../../fixtures/media/${name}`, import.meta.url).pathname;
 
@@ -23,10 +23,11 @@ afterEach(() => {
 
 describe('sipp plays g711a.pcap into a callscript endpoint', () => {
   it('receives the whole 7.08 s of A-law speech, re-framed from 30 ms packets, and it is not silence', async () => {
+    const sippMediaPort = await freeUdpPort();
     const pool = new PortPool(43000, 43009);
     const scheduler = new FrameScheduler(systemClock);
     const endpoint = await RtpEndpoint.open({ portPool: pool, scheduler, clock: systemClock, bindAddress: '127.0.0.1' });
-    const sipp = new SippPcapPlayer(43060, 43100);
+    const sipp = new SippPcapPlayer(await freeUdpPort(), sippMediaPort);
     cleanup.push(() => scheduler.close(), () => endpoint.close(), () => sipp.close());
     const collector = new PcmCollector();
     endpoint.addSink(collector);
@@ -50,7 +51,7 @@ describe('sipp plays g711a.pcap into a callscript endpoint', () => {
       windows.push(Math.sqrt(collector.samples.slice(i, i + 800).reduce((sum, s) => sum + s * s, 0) / 800));
     }
     expect(Math.max(...windows)).toBeGreaterThan(10 * Math.min(...windows));
-    expect(endpoint.remote?.port).toBe(43100);
+    expect(endpoint.remote?.port).toBe(sippMediaPort);
     endpoint.close();
     expect(pool.inUse).toBe(0);
   });

@@ -62,7 +62,8 @@ export class EndpointHarness {
       this.clock.advance(20);
       await sleep(1);
     }
-    await sleep(5);
+    // Generous, so that a loaded machine has delivered the last loopback packets before the test counts them.
+    await sleep(40);
   }
 
   close(): void {
