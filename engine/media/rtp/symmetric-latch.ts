@@ -10,7 +10,9 @@ export class SymmetricLatch {
 
   /** Forgets the latch and sends to the SDP address again (a new offer/answer). */
   reset(address: string, port: number): void {
-    this.signalled = address && port > 0 ? { address, port } : null;
+    // RFC 3264 section 8.4: c=0.0.0.0 (an old-style hold) means "send nothing"; on Linux it would reach localhost.
+    const unspecified = address === '' || address === '0.0.0.0' || address === '::';
+    this.signalled = !unspecified && port > 0 ? { address, port } : null;
     this.latched = null;
   }
 

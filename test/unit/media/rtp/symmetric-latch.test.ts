@@ -14,7 +14,7 @@ describe('SymmetricLatch', () => {
     expect(latch.target).toEqual({ address: '203.0.113.9', port: 5004 });
   });
 
-  it('latches again after a new offer/answer, and has no target for a port-0 or address-less stream', () => {
+  it('latches again after a new offer/answer, and has no target for a port-0, address-less or c=0.0.0.0 stream', () => {
     const latch = new SymmetricLatch();
     latch.reset('198.51.100.7', 40000);
     latch.latch('203.0.113.9', 5004);
@@ -24,6 +24,8 @@ describe('SymmetricLatch', () => {
     latch.reset('', 40000);
     expect(latch.target).toBeNull();
     latch.reset('198.51.100.7', 0);
+    expect(latch.target).toBeNull();
+    latch.reset('0.0.0.0', 40000);
     expect(latch.target).toBeNull();
   });
 });
