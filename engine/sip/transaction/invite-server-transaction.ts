@@ -12,6 +12,7 @@ export class InviteServerTransaction {
   private readonly timers: TimerSet;
   private lastResponse: Buffer | undefined;
   private interval: number | undefined;
+  private responded = false;
 
   constructor(
     readonly key: string,
@@ -23,6 +24,11 @@ export class InviteServerTransaction {
 
   get state(): InviteServerState {
     return this.stateValue;
+  }
+
+  /** Whether the TU has sent any response yet. */
+  get hasResponded(): boolean {
+    return this.responded;
   }
 
   /**
@@ -52,6 +58,7 @@ export class InviteServerTransaction {
   /** The TU's response, serialized. */
   respond(status: number, data: Buffer): void {
     if (this.stateValue !== 'proceeding') return;
+    this.responded = true;
     this.lastResponse = data;
     this.send(data);
     if (status < 200) return;

@@ -20,6 +20,10 @@ export class NonInviteServerTransaction {
     return this.stateValue;
   }
 
+  get hasResponded(): boolean {
+    return this.lastResponse !== undefined;
+  }
+
   /**
    * "Once in the "Trying" state, any further request retransmissions are discarded"; in "Proceeding" and
    * "Completed" the most recent response "MUST be passed to the transport layer for retransmission".

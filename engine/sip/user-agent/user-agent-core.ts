@@ -48,6 +48,7 @@ export class UserAgentCore implements SessionHost {
   readonly allow: string;
   private readonly dialogs = new Map<string, DialogRequestHandler>();
   private readonly channels = new WeakMap<ServerTransaction, TransactionChannel>();
+  private readonly contacts = new Map<TransportProtocol, string>();
   private handler: CoreRequestHandler | undefined;
   private closed = false;
 
@@ -150,6 +151,15 @@ export class UserAgentCore implements SessionHost {
   }
 
   contact(protocol: TransportProtocol): string {
+    let contact = this.contacts.get(protocol);
+    if (contact === undefined) {
+      contact = this.formatContact(protocol);
+      this.contacts.set(protocol, contact);
+    }
+    return contact;
+  }
+
+  private formatContact(protocol: TransportProtocol): string {
     const local = this.transport.localTarget(this.availableProtocol(protocol));
     const transportParam = local.protocol === 'udp' ? '' : `;transport=${local.protocol}`;
     const host = local.host.includes(':') ? `[${local.host}]` : local.host;
@@ -248,9 +258,10 @@ export class UserAgentCore implements SessionHost {
     }
     if (request.method === 'INVITE') {
       // Section 17.2.1: the transaction "MUST generate a 100 (Trying) response unless it knows that the TU will
-      // generate a provisional or final response within 200 ms"; we always send it at once.
-      this.respond(transaction, createResponse(request, 100));
+      // generate a provisional or final response within 200 ms". It goes out in the same tick, unless the owner
+      // already answered synchronously (which saves a datagram per call under load).
       this.handler.onInvite(request, transaction, source);
+      if (!transaction.hasResponded) this.respond(transaction, createResponse(request, 100));
     } else {
       this.handler.onOutOfDialog(request, transaction);
     }
