@@ -4,6 +4,8 @@
  * of the process (or of the machine) cannot lose the record.
  *
  * Listing is newest first with a keyset cursor over (createdAt, id), so pages stay stable while new calls arrive.
+ * Each combination of filters gets its own statement, so that SQLite picks the index that fits it (session, number,
+ * time) instead of one plan for every case.
  */
 import type { Database, Statement } from 'better-sqlite3';
 import type { CallRecordSink } from '../session/session-types.js';
@@ -30,28 +32,19 @@ interface CallRecordRow {
 }
 
 export class CallRecordRepository implements CallRecordSink {
-  private readonly statements: { insert: Statement; get: Statement; query: Statement; bySession: Statement };
+  private readonly statements: { insert: Statement; get: Statement; bySession: Statement };
+  private readonly queries = new Map<string, Statement>();
   private readonly insertAll: (records: readonly CallRecord[]) => void;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
     this.statements = {
       insert: db.prepare(`INSERT INTO call_records (id, session_id, direction, status, hold_state, remote_party,
         local_party, hangup_by, hangup_reason, sip_code, created_at, ringing_at, answered_at, hangup_at,
-        duration_seconds, recording_ids)
+        duration_seconds, recording_ids, remote_number, local_number)
         VALUES (@id, @sessionId, @direction, @status, @holdState, @remoteParty, @localParty, @hangupBy,
-        @hangupReason, @sipCode, @createdAt, @ringingAt, @answeredAt, @hangupAt, @durationSeconds, @recordingIds)`),
+        @hangupReason, @sipCode, @createdAt, @ringingAt, @answeredAt, @hangupAt, @durationSeconds, @recordingIds,
+        @remoteNumber, @localNumber)`),
       get: db.prepare('SELECT * FROM call_records WHERE id = ?'),
-      query: db.prepare(`SELECT * FROM call_records
-        WHERE (@from IS NULL OR created_at >= @from)
-          AND (@to IS NULL OR created_at < @to)
-          AND (@number IS NULL OR instr(remote_party, @number) > 0 OR instr(local_party, @number) > 0)
-          AND (@status IS NULL OR status = @status)
-          AND (@sessionId IS NULL OR session_id = @sessionId)
-          AND (@direction IS NULL OR direction = @direction)
-          AND (@afterCreated IS NULL OR created_at < @afterCreated
-               OR (created_at = @afterCreated AND id < @afterId))
-        ORDER BY created_at DESC, id DESC
-        LIMIT @limit`),
       bySession: db.prepare('SELECT * FROM call_records WHERE session_id = ? ORDER BY created_at, id'),
     };
     this.insertAll = db.transaction((records: readonly CallRecord[]) => {
@@ -81,26 +74,48 @@ export class CallRecordRepository implements CallRecordSink {
 
   query(query: CallRecordQuery): Page<CallRecord> {
     const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-    const rows = this.statements.query.all({
-      from: query.from ?? null,
-      to: query.to ?? null,
-      number: query.number ?? null,
-      status: query.status ?? null,
-      sessionId: query.sessionId ?? null,
-      direction: query.direction ?? null,
-      afterCreated: after?.createdAt ?? null,
-      afterId: after?.id ?? null,
-      limit: query.limit + 1,
-    }) as CallRecordRow[];
+    const parameters: Record<string, string | number> = { limit: query.limit + 1 };
+    const where: string[] = [];
+    if (query.from !== undefined) where.push('created_at >= @from'), (parameters['from'] = query.from);
+    if (query.to !== undefined) where.push('created_at < @to'), (parameters['to'] = query.to);
+    if (query.number !== undefined) {
+      where.push('(remote_number = @number OR local_number = @number)');
+      parameters['number'] = partyNumber(query.number);
+    }
+    if (query.status !== undefined) where.push('status = @status'), (parameters['status'] = query.status);
+    if (query.sessionId !== undefined) where.push('session_id = @sessionId'), (parameters['sessionId'] = query.sessionId);
+    if (query.direction !== undefined) where.push('direction = @direction'), (parameters['direction'] = query.direction);
+    if (after) {
+      where.push('(created_at < @afterCreated OR (created_at = @afterCreated AND id < @afterId))');
+      parameters['afterCreated'] = after.createdAt;
+      parameters['afterId'] = after.id;
+    }
+    const rows = this.statementFor(where).all(parameters) as CallRecordRow[];
     const items = rows.slice(0, query.limit).map(toRecord);
     const last = items.at(-1);
     const nextCursor = rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null;
     return { items, nextCursor };
   }
 
+  private statementFor(where: string[]): Statement {
+    const key = where.join(' AND ');
+    let statement = this.queries.get(key);
+    if (!statement) {
+      const sql = `SELECT * FROM call_records ${key ? `WHERE ${key}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`;
+      statement = this.db.prepare(sql);
+      this.queries.set(key, statement);
+    }
+    return statement;
+  }
+
   private insertOne(record: CallRecord): void {
     try {
-      this.statements.insert.run({ ...record, recordingIds: JSON.stringify(record.recordingIds) });
+      this.statements.insert.run({
+        ...record,
+        recordingIds: JSON.stringify(record.recordingIds),
+        remoteNumber: partyNumber(record.remoteParty),
+        localNumber: partyNumber(record.localParty),
+      });
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new StoreError('already_exists', `call record '${record.id}' is already stored`, { id: record.id });
@@ -108,6 +123,16 @@ export class CallRecordRepository implements CallRecordSink {
       throw error;
     }
   }
+}
+
+/**
+ * The number a party is searched by: the user part of a `sip:`, `sips:` or `tel:` URI (RFC 3261 section 19.1.1,
+ * RFC 3966), without its parameters; anything else as given. Migration 2 holds the same rule in SQL.
+ */
+export function partyNumber(party: string): string {
+  const afterScheme = party.replace(/^(sips?|tel):/i, '');
+  const user = afterScheme.includes('@') ? afterScheme.slice(0, afterScheme.indexOf('@')) : afterScheme;
+  return user.includes(';') ? user.slice(0, user.indexOf(';')) : user;
 }
 
 function encodeCursor(createdAt: number, id: string): string {

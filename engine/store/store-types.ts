@@ -87,7 +87,10 @@ export interface CallRecordQuery {
   from?: number;
   /** Exclusive upper bound on `createdAt`. */
   to?: number;
-  /** Matches calls whose remote or local party contains this text. */
+  /**
+   * Matches calls whose remote or local party is this number: a SIP or tel URI's user part counts as its number, so
+   * `+15550100` finds `sip:+15550100@trunk`, and a URI given here is reduced the same way.
+   */
   number?: string;
   status?: CallRecord['status'];
   sessionId?: string;

@@ -31,7 +31,7 @@ export async function callRecordRoutes(app: FastifyInstance, ctx: ApiContext): P
         properties: {
           from: digits('Created at or after (epoch ms)'),
           to: digits('Created before (epoch ms)'),
-          number: { type: 'string', minLength: 1, maxLength: 256, description: 'Remote or local party contains this' },
+          number: { type: 'string', minLength: 1, maxLength: 256, description: 'Remote or local party is this number (a SIP URI matches by its user part)' },
           status: { type: 'string', enum: ['dialing', 'ringing', 'progressing', 'terminating', 'canceling', 'hangup'] },
           direction: { type: 'string', enum: ['incoming', 'outgoing'] },
           session: { type: 'string', minLength: 1, maxLength: 128, description: 'Session id' },

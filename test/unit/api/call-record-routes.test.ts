@@ -63,10 +63,13 @@ describe('management API: call records', () => {
     expect(ids(response.body)).toEqual(['c05', 'c04', 'c03']);
   });
 
-  it('filters by number (contained in the remote or local party)', async () => {
-    const response = await api.call('GET', '/calls?number=4930111');
-    expect(ids(response.body)).toEqual(['c04', 'c03', 'c02', 'c01', 'c00']);
-    expect((await api.call('GET', '/calls?number=18005550199&limit=500')).body.items.length).toBeGreaterThanOrEqual(25);
+  it('filters by number: the party itself, or the user part of its SIP URI', async () => {
+    const byNumber = await api.call('GET', '/calls?number=%2B4930111');
+    expect(ids(byNumber.body)).toEqual(['c04', 'c03', 'c02', 'c01', 'c00']);
+    const byUri = await api.call('GET', `/calls?number=${encodeURIComponent('sip:+4930111@elsewhere')}`);
+    expect(ids(byUri.body)).toEqual(ids(byNumber.body));
+    expect((await api.call('GET', '/calls?number=%2B18005550199&limit=500')).body.items.length).toBeGreaterThanOrEqual(25);
+    expect((await api.call('GET', '/calls?number=4930111')).body.items).toEqual([]);
   });
 
   it('filters by status, session and direction together', async () => {

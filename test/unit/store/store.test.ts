@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { partyNumber } from '../../../engine/store/call-record-repository.js';
 import { migrate, migrations } from '../../../engine/store/migrations.js';
 import { StoreError } from '../../../engine/store/store-errors.js';
 import { endedCall } from './call-record-fixtures.js';
@@ -20,17 +23,17 @@ describe('Store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(migrate(db, 0)).toEqual([]);
     db.close();
-    expect(temp.reopen().schemaVersions()).toEqual([1]);
+    expect(temp.reopen().schemaVersions()).toEqual([1, 2]);
   });
 
   it('applies a later migration on the next open, recorded by number', () => {
     temp = tempStore();
     temp.store.close();
     const db = new Database(join(temp.dataDir, 'callscript.db'));
-    const next = { version: 2, name: 'test column', sql: 'ALTER TABLE rules ADD COLUMN note TEXT' };
-    expect(migrate(db, 5, [...migrations, next])).toEqual([2]);
-    expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations WHERE version = 2').get()).toEqual({
-      version: 2,
+    const next = { version: 3, name: 'test column', sql: 'ALTER TABLE rules ADD COLUMN note TEXT' };
+    expect(migrate(db, 5, [...migrations, next])).toEqual([3]);
+    expect(db.prepare('SELECT version, name, applied_at FROM schema_migrations WHERE version = 3').get()).toEqual({
+      version: 3,
       name: 'test column',
       applied_at: 5,
     });
@@ -41,10 +44,10 @@ describe('Store', () => {
     temp = tempStore();
     temp.store.close();
     const db = new Database(join(temp.dataDir, 'callscript.db'));
-    const broken = { version: 2, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' };
+    const broken = { version: 3, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;' };
     expect(() => migrate(db, 0, [...migrations, broken])).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
-    expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 });
+    expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({ v: 2 });
     db.close();
   });
 
@@ -192,5 +195,44 @@ describe('Store', () => {
       expect(existsSync(mediaFiles.pathOf(asset))).toBe(false);
       expect(mediaFiles.assetByName('hi.wav')).toBeUndefined();
     });
+  });
+});
+
+describe('partyNumber', () => {
+  it.each([
+    ['+15550100', '+15550100'],
+    ['sip:+15550100@trunk.example.com', '+15550100'],
+    ['sips:alice@example.com:5061', 'alice'],
+    ['SIP:100@pbx', '100'],
+    ['tel:+15550100;phone-context=example.com', '+15550100'],
+    ['sip:+15550100;npdi@trunk', '+15550100'],
+  ])('reduces %j to %j', (party, number) => {
+    expect(partyNumber(party)).toBe(number);
+  });
+
+  it('is the same rule in SQL for rows written before migration 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callscript-migration-'));
+    const db = new Database(join(dir, 'callscript.db'));
+    try {
+      expect(migrate(db, 0, migrations.slice(0, 1))).toEqual([1]);
+      const parties = ['+15550100', 'sip:+15550101@trunk', 'sips:bob@example.com', 'tel:+15550102;ext=1', 'SIP:100@pbx'];
+      const insert = db.prepare(`INSERT INTO call_records (id, session_id, direction, status, hold_state, remote_party,
+        local_party, created_at, duration_seconds, recording_ids) VALUES (?, 's', 'incoming', 'hangup', 'none', ?, ?, 1, 0, '[]')`);
+      parties.forEach((party, i) => insert.run(`r${i}`, party, party));
+      expect(migrate(db, 0)).toEqual([2]);
+      const rows = db.prepare('SELECT remote_party, remote_number, local_number FROM call_records').all() as {
+        remote_party: string;
+        remote_number: string;
+        local_number: string;
+      }[];
+      expect(rows).toHaveLength(parties.length);
+      for (const row of rows) {
+        expect(row.remote_number, row.remote_party).toBe(partyNumber(row.remote_party));
+        expect(row.local_number).toBe(row.remote_number);
+      }
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
