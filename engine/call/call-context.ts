@@ -35,5 +35,7 @@ export interface CallContext {
   readonly limits: CallLimits;
   readonly log: Logger;
   state(): CallState;
+  /** `answer()` was called and the leg has not reported the dialog confirmed yet. */
+  answerPending(): boolean;
   emit<K extends CallEventName>(name: K, payload: CallEventPayloads[K]): void;
 }

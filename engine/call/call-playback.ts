@@ -9,11 +9,12 @@ import type { PlaybackSource } from './call-leg.js';
 
 export class CallPlayback {
   private active = false;
+  /** A playback asked for between `answer()` and the confirmed dialog: it starts on `Connected`. */
+  private pending: PlaybackSource | undefined;
 
   constructor(private readonly ctx: CallContext) {}
 
   say(text: string, options: Record<string, unknown>): void {
-    if (!this.canPlay('say')) return;
     if (text.length > this.ctx.limits.maxSayChars) {
       // The reference: text over 1500 characters triggers PlaybackFinished with an error description.
       this.ctx.emit('Call.PlaybackFinished', {
@@ -21,18 +22,19 @@ export class CallPlayback {
       });
       return;
     }
-    this.start({ kind: 'tts', text, options });
+    this.play('say', { kind: 'tts', text, options });
   }
 
   startPlayback(url: string, loop: boolean, progressive: boolean): void {
-    if (this.canPlay('startPlayback')) this.start({ kind: 'url', url, loop, progressive });
+    this.play('startPlayback', { kind: 'url', url, loop, progressive });
   }
 
   playProgressTone(country: string): void {
-    if (this.canPlay('playProgressTone')) this.start({ kind: 'progressTone', country });
+    this.play('playProgressTone', { kind: 'progressTone', country });
   }
 
   stopPlayback(): void {
+    this.pending = undefined;
     if (!this.active) return;
     this.active = false;
     this.ctx.leg.stopPlayback();
@@ -41,6 +43,14 @@ export class CallPlayback {
   /** Another stream (`sendMediaTo` from a call or player) replaced the playback. */
   replaced(): void {
     this.active = false;
+    this.pending = undefined;
+  }
+
+  /** The call is connected: a playback asked for while answering starts now. */
+  connected(): void {
+    const source = this.pending;
+    this.pending = undefined;
+    if (source) this.start(source);
   }
 
   ready(): void {
@@ -57,13 +67,21 @@ export class CallPlayback {
     this.ctx.emit('Call.PlaybackFinished', error === undefined ? {} : { error });
   }
 
+  private play(method: string, source: PlaybackSource): void {
+    if (this.canPlay(method, source)) this.start(source);
+  }
+
   private start(source: PlaybackSource): void {
     this.active = true;
     this.ctx.leg.play(source);
   }
 
-  private canPlay(method: string): boolean {
+  private canPlay(method: string, source?: PlaybackSource): boolean {
     const state = this.ctx.state();
+    if (state === 'ALERTING' && this.ctx.answerPending() && source) {
+      this.pending = source;
+      return false;
+    }
     // Media flows once the call is connected, or in early media (PROGRESSING) before that.
     if (state === 'CONNECTED' || state === 'PROGRESSING') return true;
     this.ctx.log.warn({ method, state }, 'playback ignored: the call carries no media in this state');

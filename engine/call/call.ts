@@ -83,6 +83,7 @@ export class Call {
       limits: init.limits,
       log: this.log,
       state: () => this.current,
+      answerPending: () => this.answering,
       emit: (name, payload) => this.emit(name, payload),
     };
     this.playback = new CallPlayback(ctx);
@@ -215,6 +216,7 @@ export class Call {
       );
       if (this.init.direction === 'outgoing' && !this.audioStarted) this.startAudio(headers);
     });
+    this.playback.connected();
   }
 
   private startAudio(headers: Headers): void {

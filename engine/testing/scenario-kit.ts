@@ -29,6 +29,11 @@ export interface LoadScenarioOptions {
   customData?: string;
   limits?: Partial<SessionLimits>;
   sandboxLimits?: Partial<SandboxLimits>;
+  /**
+   * The network behind `Net.httpRequestAsync`, for responses the scenario needs before the test gets the kit (its
+   * `Started` handler runs during `loadScenario`). Default: an empty one, where every URL answers 404.
+   */
+  http?: SimulatedHttp;
   /** Hosts `Net.httpRequestAsync` may reach (default: any; answers come from `kit.http`). */
   httpAllowHosts?: string[];
   /** Virtual durations of prompts (default 60 ms per TTS character, 3 s per URL). */
@@ -62,7 +67,7 @@ let kitCount = 0;
 
 export class ScenarioKit {
   readonly clock = new VirtualClock();
-  readonly http = new SimulatedHttp();
+  readonly http: SimulatedHttp;
   readonly media: SimulatedMediaUnits;
   readonly events: KitEvent[] = [];
   readonly records: CallRecord[] = [];
@@ -72,6 +77,7 @@ export class ScenarioKit {
   private session!: Session;
 
   private constructor(private readonly options: LoadScenarioOptions) {
+    this.http = options.http ?? new SimulatedHttp();
     this.media = new SimulatedMediaUnits(this.clock, options.playback?.ttsMsPerChar, options.playback?.urlPlaybackMs);
   }
 

@@ -44,6 +44,16 @@ describe('Call playback', () => {
     expect(h.leg.playing).toBeNull();
   });
 
+  it('a playback asked for right after answer() starts once the call is connected', async () => {
+    const h = new CallHarness();
+    h.call.answer({});
+    h.call.playback.say('Welcome', {});
+    expect(h.leg.playing).toBeNull();
+    await h.settle();
+    expect(h.leg.playing).toEqual({ kind: 'tts', text: 'Welcome', options: {} });
+    expect(h.names()).toEqual(['Call.Connected', 'Call.StateChanged', 'Call.FirstAudioPacketReceived', 'Call.PlaybackReady', 'Call.PlaybackStarted']);
+  });
+
   it('plays in early media but not on an alerting call', async () => {
     const h = new CallHarness();
     h.call.playback.say('too early', {});
