@@ -12,18 +12,10 @@ function text(message: unknown): string {
   }
 }
 
-let tonesHidden = false;
-
 export const Logger = Object.freeze({
   write(message: unknown): void {
     sendCommand({ op: 'log', text: text(message).slice(0, preludeLimits.logMessageChars) });
   },
-  /** Recorded for the host's DTMF logging; callscript does not log digits from the scenario's side anyway. */
-  hideTones(flag: boolean): void {
-    tonesHidden = flag === true;
-  },
+  /** Accepted for compatibility; the engine, not the scenario, decides whether received digits are logged. */
+  hideTones(_flag: boolean): void {},
 });
-
-export function tonesAreHidden(): boolean {
-  return tonesHidden;
-}
