@@ -211,6 +211,8 @@ export function serializeRtcp(packets: RtcpPacket[]): Uint8Array {
         at += 4;
         for (const item of chunk.items) {
           const text = encoder.encode(item.text);
+          // Section 6.5: the length octet bounds an item's text to 255 octets.
+          if (text.length > 255) throw new MediaError('invalid-argument', `SDES item of ${text.length} octets`);
           out[at] = item.type;
           out[at + 1] = text.length;
           out.set(text, at + 2);
