@@ -50,4 +50,9 @@ describe('Net and Logger', () => {
     expect(logs.slice(0, 2)).toEqual([{ op: 'log', text: 'hello' }, { op: 'log', text: '{"a":1}' }]);
     expect(logs[2]).toEqual({ op: 'log', text: 'x'.repeat(15000) });
   });
+
+  it('propagates an exception thrown by an httpRequest callback', () => {
+    h.run(`Net.httpRequest('http://h/1', () => { throw new Error('callback failed'); });`);
+    expect(() => h.deliver({ type: 'http.result', requestId: 1, result: okResult })).toThrow('callback failed');
+  });
 });

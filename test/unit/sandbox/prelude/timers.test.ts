@@ -59,4 +59,11 @@ describe('scenario timers', () => {
     h.run(`setTimeout(() => { throw new Error('timer failed'); }, 10);`);
     expect(() => h.deliver({ type: 'timer', timerId: 1 })).toThrow('timer failed');
   });
+
+  it('reports the rejection of an async timer callback as a fatal unhandledRejection', () => {
+    h.run(`setTimeout(async () => { throw new Error('async timer failed'); }, 10);`);
+    h.take();
+    h.deliver({ type: 'timer', timerId: 1 });
+    expect(h.take()).toMatchObject([{ op: 'fatal', reason: 'unhandledRejection', message: 'Error: async timer failed' }]);
+  });
 });
