@@ -13,6 +13,7 @@ import { Call } from '../call/call.js';
 import type { CallLeg } from '../call/call-leg.js';
 import { invokeCallMethod, type CallCommandContext } from '../call/call-commands.js';
 import type { CallObserver } from '../call/call-types.js';
+import type { CallRecord } from '../call/call-record.js';
 import {
   ScenarioArgumentError,
   ScenarioLimitError,
@@ -122,6 +123,11 @@ export class Session {
 
   get callIds(): string[] {
     return [...this.calls.keys()];
+  }
+
+  /** Every call of the session so far: ended ones final, live ones as their record in progress. */
+  callRecords(): CallRecord[] {
+    return [...this.calls.values()].map((call) => call.buildRecord(this.id));
   }
 
   /** Delivers `AppEvents.Started` (once), with the custom data the session was started with. */
