@@ -1,54 +1,62 @@
 import ivm from 'isolated-vm';
 import { bootstrapFileName, bootstrapSource } from './bridge-bootstrap.js';
-import { SandboxIsolate } from './sandbox-isolate.js';
 import { SandboxSetupError } from './sandbox-errors.js';
+import { SandboxIsolate, type IsolateSetup, type SetupScript } from './sandbox-isolate.js';
 
 export const preludeFileName = 'callscript-prelude.js';
 
+/** `compileScriptSync`'s result carries the code cache when asked for; the bundled typings omit it. */
+type CachingScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer> };
+
 /**
- * Makes session isolates from one V8 startup snapshot holding the bootstrap and the prelude, already run. Creating
- * an isolate from the snapshot costs about a third of creating a bare one and running the prelude in it (measured on
- * this machine: ~1.9 ms against ~5 ms), which is most of the price of a session start. The snapshot is built here
- * from the engine's own prelude; no snapshot is ever accepted from outside.
+ * Makes session isolates with the bootstrap and the prelude already run. A probe isolate compiles both once with
+ * `produceCachedData` (and proves the prelude loads and defines `__callscript_deliver`); every later isolate compiles
+ * them from that V8 code cache, which V8 itself produced in this process.
  *
- * Because the prelude runs at snapshot time, whatever it computes at load (a random seed, the time) is the same in
- * every session; V8 reseeds `Math.random` per isolate.
+ * Why not a V8 startup snapshot, which would make isolates faster still: on this Node 20 / isolated-vm 5 pair, a
+ * snapshot restores single-character strings wrongly (a `'#'` stored at prelude load reads back as `'8'`; a closure
+ * variable `o` becomes undefined), so a prelude restored from one would misbehave in ways no test could rule out.
+ * `test/unit/sandbox/isolate-factory.test.ts` keeps a probe of that defect.
  */
 export class IsolateFactory {
-  #snapshot: ivm.ExternalCopy<ArrayBuffer> | undefined;
+  #setup: IsolateSetup | undefined;
 
   constructor(
     preludeSource: string,
     readonly onCatastrophicError?: (message: string) => void,
   ) {
+    const scripts: SetupScript[] = [
+      { code: bootstrapSource, filename: bootstrapFileName },
+      { code: preludeSource, filename: preludeFileName },
+    ];
+    const probe = new ivm.Isolate({ memoryLimit: 64 });
     try {
-      this.#snapshot = ivm.Isolate.createSnapshot([
-        { code: bootstrapSource, filename: bootstrapFileName },
-        { code: preludeSource, filename: preludeFileName },
-      ]);
+      const context = probe.createContextSync();
+      for (const script of scripts) {
+        const compiled: CachingScript = probe.compileScriptSync(script.code, { filename: script.filename, produceCachedData: true });
+        script.cachedData = compiled.cachedData;
+        compiled.runSync(context, { timeout: 5_000 });
+      }
+      if (probe.compileScriptSync('typeof __callscript_deliver').runSync(context) !== 'function') {
+        throw new SandboxSetupError('the prelude does not define a global __callscript_deliver function');
+      }
     } catch (error) {
-      throw new SandboxSetupError(`the prelude cannot be loaded into a sandbox snapshot: ${describe(error)}`);
-    }
-    const probe = this.create(8);
-    try {
-      const type = probe.isolate.compileScriptSync('typeof __callscript_deliver').runSync(probe.context);
-      if (type !== 'function') throw new SandboxSetupError('the prelude does not define a global __callscript_deliver function');
+      if (error instanceof SandboxSetupError) throw error;
+      throw new SandboxSetupError(`the prelude does not load: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       probe.dispose();
     }
+    this.#setup = scripts;
   }
 
   create(memoryMb: number): SandboxIsolate {
-    if (!this.#snapshot) throw new SandboxSetupError('the isolate factory is closed');
-    return new SandboxIsolate(this.#snapshot, memoryMb, this.onCatastrophicError);
+    if (!this.#setup) throw new SandboxSetupError('the isolate factory is closed');
+    return new SandboxIsolate(this.#setup, memoryMb, this.onCatastrophicError);
   }
 
+  /** Releases the code caches. Idempotent. */
   close(): void {
-    this.#snapshot?.release();
-    this.#snapshot = undefined;
+    for (const script of this.#setup ?? []) script.cachedData?.release();
+    this.#setup = undefined;
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -11,9 +11,33 @@ export type EntryOutcome =
 
 type SendHandler = (json: unknown) => void;
 
+/** A script every isolate runs before the scenario, with the V8 code cache made from it by the first isolate. */
+export interface SetupScript {
+  code: string;
+  filename: string;
+  cachedData?: ivm.ExternalCopy<ArrayBuffer>;
+}
+
+/** The engine's own scripts, in run order: the bridge bootstrap, then the prelude. */
+export type IsolateSetup = readonly SetupScript[];
+
+// The engine's own setup scripts get a generous bound: they are not user code, but must not hang a worker either.
+const setupTimeoutMs = 5_000;
+
+function runSetup(isolate: ivm.Isolate, context: ivm.Context, setup: IsolateSetup): void {
+  for (const { code, filename, cachedData } of setup) {
+    const script = isolate.compileScriptSync(code, { filename, cachedData });
+    try {
+      script.runSync(context, { timeout: setupTimeoutMs });
+    } finally {
+      script.release();
+    }
+  }
+}
+
 /**
- * One isolate and its context, created from the prelude snapshot and bound to the host through the bootstrap's
- * `__callscript_bind`. Only two trampolines (`run`, `deliver`) are held as references; nothing of the host is ever
+ * One isolate and its context, with the bootstrap and the prelude run in it, bound to the host through the
+ * bootstrap's `__callscript_bind`. Only two trampolines (`run`, `deliver`) are held as references; nothing of the host is ever
  * placed in the isolate except the copy-only send callback, which is reachable only inside the bootstrap's closure.
  */
 export class SandboxIsolate {
@@ -23,10 +47,11 @@ export class SandboxIsolate {
   readonly #deliver: ivm.Reference<(json: string) => string | undefined>;
   #onSend: SendHandler | undefined;
 
-  constructor(snapshot: ivm.ExternalCopy<ArrayBuffer>, readonly memoryMb: number, onCatastrophicError?: (message: string) => void) {
-    this.#isolate = new ivm.Isolate({ memoryLimit: memoryMb, snapshot, onCatastrophicError });
+  constructor(setup: IsolateSetup, readonly memoryMb: number, onCatastrophicError?: (message: string) => void) {
+    this.#isolate = new ivm.Isolate({ memoryLimit: memoryMb, onCatastrophicError });
     try {
       this.#context = this.#isolate.createContextSync();
+      runSetup(this.#isolate, this.#context, setup);
       const bind = this.#context.global.getSync('__callscript_bind', { reference: true }) as ivm.Reference<unknown>;
       const send = new ivm.Callback((json: unknown) => this.#receive(json));
       const entries = bind.applySync(undefined, [send], { result: { reference: true } }) as ivm.Reference<unknown>;
