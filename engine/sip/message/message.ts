@@ -15,7 +15,7 @@ import {
 } from './scalar-headers.js';
 import { splitList } from './sip-lexical.js';
 import { SipParseError } from './sip-parse-error.js';
-import { formatVia, parseViaList, type Via } from './via.js';
+import { formatVia, parseVia, parseViaList, type Via } from './via.js';
 
 const CRLF = '\r\n';
 
@@ -181,8 +181,15 @@ export abstract class SipMessage {
   /** Every Via value, top first. Throws when there is none. */
   get via(): readonly Via[] {
     return this.cached('via', () => {
-      const vias: Via[] = [];
-      for (const field of this.fields) if (field.key === 'via') vias.push(...labelled('Via', () => parseViaList(field.value)));
+      const vias = labelled('Via', () => {
+        const all: Via[] = [];
+        for (const field of this.fields) {
+          if (field.key !== 'via') continue;
+          if (field.value.indexOf(',') < 0) all.push(parseVia(field.value));
+          else for (const via of parseViaList(field.value)) all.push(via);
+        }
+        return all;
+      });
       if (vias.length === 0) throw new SipParseError('Missing Via header');
       return vias;
     });

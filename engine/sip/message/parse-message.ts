@@ -79,6 +79,21 @@ function decodeHead(buffer: Buffer, start: number, end: number): string {
   return text;
 }
 
+function isBlank(code: number): boolean {
+  return code === 0x20 || code === 0x09;
+}
+
+// Header names as usually written, mapped to their keys: skips lower-casing and validating the common ones.
+const KNOWN_KEYS = new Map<string, string>();
+for (const name of [
+  'Via', 'v', 'From', 'f', 'To', 't', 'Call-ID', 'Call-Id', 'i', 'CSeq', 'Contact', 'm', 'Max-Forwards', 'Content-Length',
+  'l', 'Content-Type', 'c', 'Route', 'Record-Route', 'Allow', 'Supported', 'k', 'Require', 'User-Agent', 'Server',
+  'Expires', 'Accept', 'Authorization', 'Proxy-Authorization', 'WWW-Authenticate', 'Proxy-Authenticate', 'Session-Expires',
+  'Min-SE', 'Date', 'Timestamp', 'Event', 'Subscription-State', 'Refer-To', 'Referred-By', 'P-Asserted-Identity',
+]) {
+  KNOWN_KEYS.set(name, headerKey(name));
+}
+
 function splitFields(head: string, from: number): HeaderField[] {
   const fields: HeaderField[] = [];
   let pos = from;
@@ -101,10 +116,18 @@ function splitFields(head: string, from: number): HeaderField[] {
       const colon = head.indexOf(':', pos);
       if (colon < 0 || colon >= end) throw new SipParseError('Bad header line', head.slice(pos, end));
       let nameEnd = colon;
-      while (nameEnd > pos && (head.charCodeAt(nameEnd - 1) === 0x20 || head.charCodeAt(nameEnd - 1) === 0x09)) nameEnd--;
+      while (nameEnd > pos && isBlank(head.charCodeAt(nameEnd - 1))) nameEnd--;
       const name = head.slice(pos, nameEnd);
-      if (!isToken(name)) throw new SipParseError('Bad header name', name);
-      fields.push({ name, key: headerKey(name), value: head.slice(colon + 1, end).trim() });
+      let key = KNOWN_KEYS.get(name);
+      if (key === undefined) {
+        if (!isToken(name)) throw new SipParseError('Bad header name', name);
+        key = headerKey(name);
+      }
+      let valueStart = colon + 1;
+      let valueEnd = end;
+      while (valueStart < valueEnd && isBlank(head.charCodeAt(valueStart))) valueStart++;
+      while (valueEnd > valueStart && isBlank(head.charCodeAt(valueEnd - 1))) valueEnd--;
+      fields.push({ name, key, value: head.slice(valueStart, valueEnd) });
     }
     pos = next;
   }
