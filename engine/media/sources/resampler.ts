@@ -70,20 +70,35 @@ function kernelAt(kernel: Kernel, distance: number): number {
  * Pure: the input is not modified.
  */
 export function resample(input: Float32Array, fromRate: number, toRate: number): Float32Array {
+  const output = new Float32Array(resampledLength(input.length, fromRate, toRate));
+  resampleRange(input, fromRate, toRate, output, 0, output.length);
+  return output;
+}
+
+/** Length of `inputLength` samples converted from `fromRate` to `toRate`. */
+export function resampledLength(inputLength: number, fromRate: number, toRate: number): number {
   if (!(fromRate > 0) || !(toRate > 0)) throw new RangeError(`sample rates must be positive (got ${fromRate} -> ${toRate})`);
-  if (fromRate === toRate) return input.slice();
-  const outputLength = Math.round((input.length * toRate) / fromRate);
-  const output = new Float32Array(outputLength);
+  return Math.round((inputLength * toRate) / fromRate);
+}
+
+/**
+ * Computes output samples [start, end) of {@link resample} into `output`, so that a long conversion can be done in
+ * slices with the event loop running in between.
+ */
+export function resampleRange(input: Float32Array, fromRate: number, toRate: number, output: Float32Array, start: number, end: number): void {
+  if (fromRate === toRate) {
+    output.set(input.subarray(start, end), start);
+    return;
+  }
   const kernel = kernelFor(fromRate, toRate);
   const step = fromRate / toRate;
   const last = input.length - 1;
-  for (let n = 0; n < outputLength; n++) {
+  for (let n = start; n < end; n++) {
     const centre = n * step;
     const first = Math.max(0, Math.ceil(centre - kernel.halfWidth));
-    const end = Math.min(last, Math.floor(centre + kernel.halfWidth));
+    const stop = Math.min(last, Math.floor(centre + kernel.halfWidth));
     let sum = 0;
-    for (let k = first; k <= end; k++) sum += input[k]! * kernelAt(kernel, centre - k);
+    for (let k = first; k <= stop; k++) sum += input[k]! * kernelAt(kernel, centre - k);
     output[n] = sum;
   }
-  return output;
 }

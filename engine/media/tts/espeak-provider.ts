@@ -42,7 +42,7 @@ export class EspeakProvider implements TtsProvider {
     if (/^\s*<speak[\s>]/i.test(request.text)) args.push('-m');
     const { stdout, stderr } = await this.run(args, request.text);
     try {
-      return toTelephoneAudio(decodeWav(new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength)));
+      return await toTelephoneAudio(decodeWav(new Uint8Array(stdout.buffer, stdout.byteOffset, stdout.byteLength)));
     } catch (error) {
       throw new TtsError('synthesis_failed', `espeak-ng produced no usable audio${stderr ? `: ${stderr}` : ''}`, { cause: error });
     }

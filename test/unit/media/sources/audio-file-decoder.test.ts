@@ -41,6 +41,24 @@ describe('decodeAudioFile', () => {
     expect(zeroCrossingFrequency(samples.subarray(2000, 14000), 8000)).toBeCloseTo(440, 0);
   });
 
+  it('decodes a long file in slices, letting the event loop run in between', async () => {
+    // Two minutes of 44.1 kHz stereo: decoded and resampled at once, this would hold the loop for a second or more.
+    const bytes = soxSine(join(scratch.path, 'long.mp3'), ['-r', '44100', '-c', '2'], 120, 440);
+    let last = performance.now();
+    let longestGap = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    const samples = await decodeAudioFile(bytes);
+    const elapsed = performance.now() - started;
+    clearInterval(timer);
+    expect(samples.length / 8000).toBeGreaterThan(119.9);
+    expect(longestGap).toBeLessThan(Math.max(250, elapsed / 4));
+  });
+
   it('reads a streamed WAV whose sizes were left as 0xFFFFFFFF to the end of the file', () => {
     const bytes = soxSine(join(scratch.path, 'streamed.wav'), ['-r', '8000', '-b', '16', '-c', '1'], 0.5, 440);
     const view = new DataView(bytes.buffer, bytes.byteOffset);
