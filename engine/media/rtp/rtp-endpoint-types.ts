@@ -31,6 +31,13 @@ export interface RtpEndpointOptions {
   dtmfTiming?: DtmfSendTiming;
   /** Unix wall clock for RTCP NTP timestamps; default Date.now. */
   wallClock?: () => number;
+  /** Told once, when the endpoint has closed (the owner's bookkeeping, e.g. the media engine's endpoint set). */
+  onClosed?: (endpoint: RtpEndpointHandle) => void;
+}
+
+/** What {@link RtpEndpointOptions.onClosed} receives: the endpoint, by its port. */
+export interface RtpEndpointHandle {
+  readonly localPort: number;
 }
 
 /** Counters of one endpoint; everything refused from the network is counted here, never thrown. */

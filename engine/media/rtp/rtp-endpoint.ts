@@ -312,6 +312,7 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       this.rtcpSocket.close();
     }
     this.options.portPool.release(this.localPort);
+    this.options.onClosed?.(this);
   }
 
   private assertOpen(): void {
