@@ -15,7 +15,10 @@ export interface RecorderOptions {
    */
   readonly stereo?: boolean;
   readonly clock: Clock;
-  /** How often encoded audio is written out (and a WAV header brought up to date); default 1 s. */
+  /**
+   * How often buffered audio is encoded and written out (and a WAV header brought up to date); default 250 ms. This
+   * bounds both what a crash can lose and how long one encoding step holds the event loop (MP3: ~8 ms per flush).
+   */
   readonly flushIntervalMs?: number;
   readonly onListenerError?: (error: unknown, event: string) => void;
 }

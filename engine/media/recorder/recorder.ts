@@ -29,9 +29,10 @@ const LEGAL: Readonly<Record<RecorderState, readonly RecorderState[]>> = {
 
 /**
  * Records what a call receives and sends (an AudioSink tapping its endpoint) to MP3 or WAV, mono-mixed or with the
- * directions in separate channels. Audio is encoded as it comes and written out every `flushIntervalMs`, so a call
- * that ends abruptly, or a process that dies, leaves a playable file holding everything up to the last flush; `stop()`
- * writes the rest and finalizes the file. Starts at construction; `started` follows once the file is open.
+ * directions in separate channels. Audio is buffered as it comes, then encoded and written out every
+ * `flushIntervalMs`, so a call that ends abruptly, or a process that dies, leaves a playable file holding everything
+ * up to the last flush; `stop()` writes the rest and finalizes the file. Starts at construction; `started` follows
+ * once the file is open.
  */
 export class Recorder extends MediaEventEmitter<RecorderEvents> implements AudioSink {
   readonly url: string;
@@ -52,7 +53,7 @@ export class Recorder extends MediaEventEmitter<RecorderEvents> implements Audio
     super(options.onListenerError);
     this.url = options.url ?? pathToFileURL(options.path).href;
     this.stereo = options.stereo ?? false;
-    this.flushIntervalMs = options.flushIntervalMs ?? 1000;
+    this.flushIntervalMs = options.flushIntervalMs ?? 250;
     const channels = this.stereo ? 2 : 1;
     this.writer = options.format === 'wav' ? new WavFileWriter(options.path, channels) : new Mp3FileWriter(options.path, channels);
     this.startedAt = options.clock.now();
@@ -78,8 +79,8 @@ export class Recorder extends MediaEventEmitter<RecorderEvents> implements Audio
   writeFrame(frame: AudioFrame, direction: AudioDirection): void {
     if (this.currentState !== 'recording') return;
     const arrivedAt = this.elapsedSamples();
+    // Only buffered here: this runs on an endpoint's per-frame path, and encoding waits for the flush timer.
     this.timeline.write(direction, this.muted ? new Int16Array(frame.length) : frame, arrivedAt);
-    if (this.timeline.complete - this.timeline.position >= SAMPLE_RATE) this.mixUpTo(this.timeline.complete);
   }
 
   /** Resolves once everything flushed so far is in the file (which is then playable up to that point). */
