@@ -10,14 +10,15 @@ import type { MessageSource, TransportProtocol } from './transport-types.js';
  * - rport: "the server MUST send the response to the IP address and port from which the request was received";
  * - otherwise the "received" address and the sent-by port, 5060 by default.
  */
-export function responseRoute(via: Via, source: MessageSource): ResponseRoute {
+export function responseRoute(via: Via, source: MessageSource, forceRport = false): ResponseRoute {
   const protocol = source.protocol;
   const sentByPort = via.port ?? defaultPort(protocol);
   if (protocol !== 'udp') {
     return { protocol, host: source.remoteAddress, port: source.remotePort, connectionId: source.connectionId };
   }
   if (via.maddr !== undefined) return { protocol, host: via.maddr, port: sentByPort };
-  if (via.rport !== undefined) return { protocol, host: source.remoteAddress, port: source.remotePort };
+  // forceRport: answer to the source as if rport had been asked for (peers behind NAT that do not ask).
+  if (via.rport !== undefined || forceRport) return { protocol, host: source.remoteAddress, port: source.remotePort };
   return { protocol, host: via.received ?? source.remoteAddress, port: sentByPort };
 }
 

@@ -12,7 +12,7 @@ import { TransactionTable, type ServerTransaction } from '../transaction/transac
 import type { TimerConfig } from '../transaction/timer-config.js';
 import type { ClientTransactionUser, TransactionChannel } from '../transaction/transaction-types.js';
 import { responseRoute, stampReceived } from '../transport/response-route.js';
-import type { TransportLayer } from '../transport/transport-layer.js';
+import type { ResponseRoute, TransportLayer } from '../transport/transport-layer.js';
 import type { MessageSource, TransportProtocol, TransportTarget } from '../transport/transport-types.js';
 import { dialogKey } from '../dialog/dialog-id.js';
 import { requestTarget } from './request-target.js';
@@ -36,6 +36,8 @@ export interface UserAgentCoreOptions {
   readonly timers: TimerConfig;
   readonly capabilities: UasCapabilities;
   readonly userAgentName: string;
+  /** Answer UDP requests to their source address and port even without rport (RFC 3581 for peers behind NAT). */
+  readonly forceRport?: boolean;
 }
 
 /**
@@ -284,7 +286,7 @@ export class UserAgentCore implements SessionHost {
   }
 
   private createServerTransaction(request: SipRequest, key: string, source: MessageSource): ServerTransaction {
-    const route = responseRoute(request.topVia, source);
+    const route = responseRoute(request.topVia, source, this.options.forceRport);
     const channel: TransactionChannel = {
       reliable: this.transport.isReliable(source.protocol),
       send: (data, onError) => this.transport.sendResponse(route, data, (error) => error && onError(error)),
@@ -357,14 +359,18 @@ export class UserAgentCore implements SessionHost {
     }
   }
 
+  /**
+   * A response without a usable Via (the Via itself is what failed to parse) goes back to where the request came
+   * from, as rport would send it; that is the only address we know.
+   */
   private sendStateless(response: SipResponse, source: MessageSource): void {
-    let via: Via;
+    let route: ResponseRoute;
     try {
-      via = response.topVia;
+      route = responseRoute(response.topVia, source, this.options.forceRport);
     } catch {
-      return;
+      route = { protocol: source.protocol, host: source.remoteAddress, port: source.remotePort, connectionId: source.connectionId };
     }
-    this.transport.sendResponse(responseRoute(via, source), response.toBuffer(), (error) => error && this.onError(error, 'stateless answer'));
+    this.transport.sendResponse(route, response.toBuffer(), (error) => error && this.onError(error, 'stateless answer'));
   }
 }
 
@@ -374,7 +380,8 @@ export class UserAgentCore implements SessionHost {
  */
 function transactionTag(request: SipRequest): string {
   let hash = 0;
-  const seed = `${request.callId}|${request.cseq.seq}`;
+  // Raw values: this also serves requests whose Call-ID or CSeq is malformed (their 400).
+  const seed = `${request.header('Call-ID') ?? ''}|${request.header('CSeq') ?? ''}`;
   for (let i = 0; i < seed.length; i++) hash = (hash * 31 + seed.charCodeAt(i)) | 0;
   return (hash >>> 0).toString(36);
 }

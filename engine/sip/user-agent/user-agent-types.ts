@@ -26,6 +26,11 @@ export interface UserAgentOptions {
   readonly outboundProxy?: string;
   /** Credentials for 401/407 challenges to our INVITEs. */
   readonly credentials?: SipCredentials;
+  /**
+   * Answer UDP requests to the address and port they came from even when the top Via has no rport (what
+   * Kamailio calls force_rport): for peers behind NAT that do not ask for RFC 3581 symmetric responses.
+   */
+  readonly forceRport?: boolean;
   /** SO_RCVBUF/SO_SNDBUF for the UDP socket; raise it for high call rates. */
   readonly udpSocketBufferBytes?: number;
 }

@@ -62,6 +62,7 @@ export class UserAgent implements CoreRequestHandler {
         timers: { ...defaultTimerConfig, ...options.timers },
         capabilities: { ...DEFAULT_UAS_CAPABILITIES, methods: METHODS },
         userAgentName: options.userAgentName ?? 'callscript',
+        forceRport: options.forceRport,
       },
       onError,
     );

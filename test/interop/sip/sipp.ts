@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './helpers.js';
 
 /** A finished sipp run: its exit code and the cumulative counters of its statistics file. */
 export interface SippResult {
@@ -30,12 +31,12 @@ export interface SippOptions {
 const live = new Set<ChildProcess>();
 
 /** Runs sipp to completion (bounded by -timeout) and reads its counters. */
-export function runSipp(options: SippOptions): Promise<SippResult> {
-  return startSipp(options).done;
+export async function runSipp(options: SippOptions): Promise<SippResult> {
+  return startSipp({ ...options, localPort: options.localPort ?? (await freePort()) }).done;
 }
 
 /** Starts sipp (e.g. as a UAS that must be listening before the UAC dials); `done` settles when it exits. */
-export function startSipp(options: SippOptions): { process: ChildProcess; done: Promise<SippResult> } {
+export function startSipp(options: SippOptions & { localPort: number }): { process: ChildProcess; done: Promise<SippResult> } {
   const dir = mkdtempSync(join(tmpdir(), 'callscript-sipp-'));
   const statFile = join(dir, 'stat.csv');
   const scenarioArgs = options.scenario.endsWith('.xml') ? ['-sf', options.scenario] : ['-sn', options.scenario];
@@ -43,7 +44,8 @@ export function startSipp(options: SippOptions): { process: ChildProcess; done: 
     ...(options.remote ? [options.remote] : []),
     ...scenarioArgs,
     '-i', '127.0.0.1',
-    '-p', String(options.localPort ?? 0),
+    // sipp takes -p 0 as its default 5060, which concurrent runs would fight over: always a free port.
+    '-p', String(options.localPort),
     '-t', options.transport ?? 'u1',
     '-m', String(options.calls),
     '-r', String(options.rate ?? 10),
