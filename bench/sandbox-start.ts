@@ -1,0 +1,156 @@
+/**
+ * Sandbox session start cost. Run: `node --no-node-snapshot --import tsx bench/sandbox-start.ts [--seconds 5]`
+ *
+ * A "start" is what an incoming call costs the sandbox: an isolate with the prelude, the scenario loaded (from the
+ * per-process code cache), `call.added` and `AppEvents.CallAlerting` delivered and handled (the scenario answers, and
+ * the host has received that command). Measured three ways:
+ *   1. one in-process host, one session at a time, each disposed after its answer: sustained starts/s in one process;
+ *   2. the worker-process supervisor with one worker per core, 32 starts in flight: sustained starts/s on the machine;
+ *   3. resident memory per idle session: 300 sessions left alive after their CallAlerting, RSS before and after.
+ * Results replace the `## Sandbox` section of bench/RESULTS.md.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { ScenarioCompiler } from '../engine/sandbox/compile-scenario.js';
+import { InProcessSandboxHost } from '../engine/sandbox/in-process-host.js';
+import { preludeSource } from '../engine/sandbox/prelude/build-prelude.js';
+import { SandboxSupervisor } from '../engine/sandbox/sandbox-supervisor.js';
+import type { CompiledScenario, SandboxHost, SandboxSession } from '../engine/sandbox/sandbox-types.js';
+import type { CallMirror, ScenarioCommand } from '../engine/session/scenario-protocol.js';
+
+const seconds = Number(process.argv[process.argv.indexOf('--seconds') + 1]) || 5;
+const idleSessions = 300;
+
+const scenarioSource = `
+VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {
+  const call = e.call;
+  call.addEventListener(CallEvents.Connected, () => call.say('Welcome to callscript'));
+  call.addEventListener(CallEvents.Disconnected, () => VoxEngine.terminate());
+  call.answer();
+});
+`;
+
+function mirror(id: string): CallMirror {
+  return { id, state: 'ALERTING', incoming: true, callerid: '+15550100', displayName: 'Bench', number: '+15550199', clientType: 'sip', customData: '', headers: {} };
+}
+
+/** Starts one session and resolves once the host has the scenario's answer command. */
+function startOne(host: SandboxHost, scenario: CompiledScenario, n: number): Promise<SandboxSession> {
+  return new Promise((resolve, reject) => {
+    let session: SandboxSession | undefined;
+    let answered = false;
+    const onCommand = (command: ScenarioCommand) => {
+      if (command.op === 'call.method' && command.method === 'answer') {
+        answered = true;
+        if (session) resolve(session);
+      }
+    };
+    host
+      .startSession({ sessionId: `bench-${n}`, scenario }, { onCommand, onFailure: (f) => reject(new Error(`${f.kind}: ${f.message}`)) })
+      .then((started) => {
+        session = started;
+        started.deliver({ type: 'call.added', mirror: mirror(`call-${n}`) });
+        started.deliver({ type: 'app', event: 'Application.CallAlerting', payload: { call: `call-${n}`, callerid: '+15550100', destination: '+15550199', displayName: 'Bench', fromURI: '', toURI: '', customData: '' } });
+        if (answered) resolve(started);
+      }, reject);
+  });
+}
+
+async function sustained(host: SandboxHost, scenario: CompiledScenario, inFlight: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+  const latencies: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  let n = 0;
+  const lane = async () => {
+    while (performance.now() < deadline) {
+      const t0 = performance.now();
+      const session = await startOne(host, scenario, n++);
+      latencies.push(performance.now() - t0);
+      session.dispose();
+    }
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  const elapsed = (performance.now() - t0) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
+}
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+async function main(): Promise<void> {
+  const prelude = preludeSource();
+  const scenario = await new ScenarioCompiler().compileSource({ fileName: 'bench.ts', source: scenarioSource });
+  const lines: string[] = [];
+  const load = loadavg()[0]!.toFixed(1);
+
+  const host = new InProcessSandboxHost({ preludeSource: prelude, poolSize: 2 });
+  await startOne(host, scenario, -1).then((s) => s.dispose());
+  const single = await sustained(host, scenario, 1);
+  await settle();
+  const before = process.memoryUsage().rss;
+  const idle: SandboxSession[] = [];
+  for (let i = 0; i < idleSessions; i++) idle.push(await startOne(host, scenario, 100_000 + i));
+  await settle();
+  const perIdle = (process.memoryUsage().rss - before) / idleSessions;
+  const liveSessions = host.stats().sessions;
+  for (const session of idle) session.dispose();
+  await host.close();
+
+  const workers = availableParallelism();
+  const supervisor = await SandboxSupervisor.start({ preludeSource: prelude, workers, poolSize: 2 });
+  await startOne(supervisor, scenario, -2).then((s) => s.dispose());
+  const multi = await sustained(supervisor, scenario, 32);
+  await settle();
+  const workersBefore = supervisor.workerPids().reduce((sum, pid) => sum + rssOf(pid), 0);
+  const workerIdle: SandboxSession[] = [];
+  for (let i = 0; i < idleSessions; i++) workerIdle.push(await startOne(supervisor, scenario, 200_000 + i));
+  await settle();
+  const workersAfter = supervisor.workerPids().reduce((sum, pid) => sum + rssOf(pid), 0);
+  const perIdleWorker = (workersAfter - workersBefore) / idleSessions;
+  for (const session of workerIdle) session.dispose();
+  await supervisor.close();
+
+  const mb = (bytes: number) => (bytes / 1048576).toFixed(2);
+  lines.push(
+    '## Sandbox',
+    '',
+    `Command: \`node --no-node-snapshot --import tsx bench/sandbox-start.ts --seconds ${seconds}\` (${new Date().toISOString().slice(0, 16)}Z, ${cpus()[0]!.model.trim()} x${cpus().length}, Node ${process.version}, 1-minute load average ${load} when it started).`,
+    '',
+    'A start = isolate with the prelude + scenario loaded from the code cache + `call.added` and `AppEvents.CallAlerting` delivered and handled (the answer command received by the host). Each session is disposed after its answer in the throughput rows.',
+    '',
+    '| case | starts/s | p50 latency (ms) | p99 latency (ms) |',
+    '|---|---|---|---|',
+    `| in-process host, one process, one start at a time | ${single.perSecond.toFixed(0)} | ${single.p50.toFixed(2)} | ${single.p99.toFixed(2)} |`,
+    `| supervisor, ${workers} worker processes, 32 starts in flight | ${multi.perSecond.toFixed(0)} | ${multi.p50.toFixed(2)} | ${multi.p99.toFixed(2)} |`,
+    '',
+    `Resident memory per idle session (${idleSessions} sessions alive after CallAlerting): ${mb(perIdle)} MB in one process (in-process host, ${liveSessions} sessions alive), ${mb(perIdleWorker)} MB in the worker processes.`,
+    '',
+    'Targets: 500 session starts per second on this 2-core machine; at most 3 MB resident memory per idle session.',
+    '',
+  );
+  const section = lines.join('\n');
+  process.stdout.write(`${section}\n`);
+  writeSection(section);
+}
+
+function writeSection(section: string): void {
+  const path = new URL('./RESULTS.md', import.meta.url);
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\n';
+  const start = text.indexOf('## Sandbox\n');
+  if (start < 0) {
+    writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    return;
+  }
+  const next = text.indexOf('\n## ', start + 1);
+  writeFileSync(path, text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1)));
+}
+
+await main();
