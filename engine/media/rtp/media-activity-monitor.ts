@@ -16,7 +16,7 @@ export const DEFAULT_MEDIA_TIMEOUT_MS = 7000;
  */
 export class MediaActivityMonitor {
   private lastPacketAt = 0;
-  private started = false;
+  private firstAudioSeen = false;
   private stopped = false;
   private timer: TimerHandle | null = null;
   private closed = false;
@@ -27,14 +27,18 @@ export class MediaActivityMonitor {
     private readonly timeoutMs = DEFAULT_MEDIA_TIMEOUT_MS,
   ) {}
 
-  /** Called for each packet that counts as media (RTP from the peer, or its RTCP). */
-  packet(): void {
+  /**
+   * Called for each packet from the peer: RTP of any negotiated payload type, or RTCP (VoxEngine's RtpStopped is
+   * about "the RTP/RTCP"). Only an audio packet counts as the first packet (`FirstAudioPacketReceived`).
+   */
+  packet(isAudio: boolean): void {
     if (this.closed) return;
     this.lastPacketAt = this.clock.now();
-    if (!this.started) {
-      this.started = true;
+    if (!this.firstAudioSeen && isAudio) {
+      this.firstAudioSeen = true;
       this.delegate.onFirstPacket();
-    } else if (this.stopped) {
+    }
+    if (this.stopped) {
       this.stopped = false;
       this.delegate.onResumed();
     }

@@ -250,7 +250,7 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       this.stats.packetsLost = statistics.cumulativeLost;
       this.stats.jitterMs = statistics.jitter / 8;
     }
-    this.activity.packet();
+    this.activity.packet(outcome === 'audio');
   }
 
   private onReceivedFrame(frame: ReceivedFrame): void {
@@ -272,7 +272,7 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       for (const packet of packets) {
         if (packet.type === 'sr') this.rtcp.onSenderReport(packet.sender.ntpSeconds, packet.sender.ntpFraction, this.options.clock.now());
       }
-      this.activity.packet();
+      this.activity.packet(false);
     } catch {
       this.stats.rtcpMalformed++;
     }

@@ -12,7 +12,7 @@ describe('MediaActivityMonitor', () => {
       onResumed: () => signals.push(`resumed@${clock.now()}`),
     });
     for (let t = 0; t < 3000; t += 20) {
-      monitor.packet();
+      monitor.packet(true);
       clock.advance(20);
     }
     clock.advance(6900);
@@ -20,11 +20,32 @@ describe('MediaActivityMonitor', () => {
     clock.advance(200);
     expect(signals).toEqual(['first@1000', 'stopped@10980']);
     clock.advance(60_000);
-    monitor.packet();
+    monitor.packet(true);
     expect(signals.at(-1)).toBe('resumed@71100');
     monitor.close();
     expect(clock.pendingTimers).toBe(0);
-    monitor.packet();
+    monitor.packet(true);
     expect(signals.length).toBe(3);
+  });
+});
+
+describe('MediaActivityMonitor first packet', () => {
+  it('waits for an audio packet: RTCP and telephone events alone keep media alive but are not the first audio', () => {
+    const clock = new ManualClock();
+    const signals: string[] = [];
+    const monitor = new MediaActivityMonitor(clock, {
+      onFirstPacket: () => signals.push('first'),
+      onStopped: () => signals.push('stopped'),
+      onResumed: () => signals.push('resumed'),
+    });
+    monitor.packet(false);
+    clock.advance(5000);
+    monitor.packet(false);
+    clock.advance(5000);
+    expect(signals).toEqual([]);
+    monitor.packet(true);
+    monitor.packet(true);
+    expect(signals).toEqual(['first']);
+    monitor.close();
   });
 });
