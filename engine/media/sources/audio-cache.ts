@@ -23,6 +23,8 @@ export class AudioCache {
   private readonly maxAgeMs: number;
   private hits = 0;
   private misses = 0;
+  /** Preparations under way, so that two calls asking for the same new prompt at once synthesize it once. */
+  private readonly inFlight = new Map<string, Promise<Int16Array>>();
 
   constructor(options: AudioCacheOptions = {}) {
     this.directory = options.directory ?? DEFAULT_CACHE_DIRECTORY;
@@ -55,13 +57,27 @@ export class AudioCache {
     await rename(temporary, path);
   }
 
-  /** Returns the cached audio for `key`, or prepares, stores and returns it. A failed store still returns the audio. */
+  /**
+   * Returns the cached audio for `key`, or prepares, stores and returns it; concurrent requests for the same key share
+   * one preparation. A failed store (a full disk) still returns the audio: the cache is an optimization.
+   */
   async getOrPrepare(key: string, prepare: () => Promise<Int16Array>): Promise<{ samples: Int16Array; cached: boolean }> {
+    const pending = this.inFlight.get(key);
+    if (pending) return { samples: await pending, cached: false };
     const cached = await this.get(key);
     if (cached) return { samples: cached, cached: true };
-    const samples = await prepare();
-    await this.put(key, samples).catch(() => undefined);
-    return { samples, cached: false };
+    const again = this.inFlight.get(key);
+    if (again) return { samples: await again, cached: false };
+    const preparation = prepare().then(async (samples) => {
+      await this.put(key, samples).catch(() => undefined);
+      return samples;
+    });
+    this.inFlight.set(key, preparation);
+    try {
+      return { samples: await preparation, cached: false };
+    } finally {
+      this.inFlight.delete(key);
+    }
   }
 
   stats(): { hits: number; misses: number } {

@@ -102,3 +102,15 @@ describe('SpeechSynthesizer with espeak-ng', () => {
     expect((await failure(slow.synthesize({ text: 'hello', voice: english }))).code).toBe('synthesis_timeout');
   });
 });
+
+describe('SpeechSynthesizer under concurrency', () => {
+  it('synthesizes a prompt once when several calls ask for it at the same time', async () => {
+    const provider = new CountingProvider(new EspeakProvider());
+    const tts = synthesizer('concurrent', provider);
+    const request = { text: 'Welcome to the conference.', voice: english };
+    const results = await Promise.all([tts.synthesize(request), tts.synthesize(request), tts.synthesize(request)]);
+    expect(provider.calls).toBe(1);
+    expect(results[1]!.samples).toEqual(results[0]!.samples);
+    expect(results[2]!.samples).toEqual(results[0]!.samples);
+  });
+});
