@@ -1,21 +1,15 @@
 /**
- * The scenario validator the API uses: the sandbox's esbuild compile (the same compile a session runs), whose
- * errors already point at the author's file, line and column.
+ * The scenario validator the API uses: the sandbox's check, which compiles the upload exactly as a session will
+ * (esbuild) and type-checks it against the scenario author's SDK types. Its errors already point at the author's
+ * file, line and column.
  */
-import { ScenarioCompiler } from '../sandbox/compile-scenario.js';
-import { ScenarioCompileError } from '../sandbox/sandbox-errors.js';
+import { checkScenarioSource } from '../sandbox/type-check.js';
 import type { ScenarioValidation, ScenarioValidator } from '../routing/scenario-validator.js';
 
 export class SandboxScenarioValidator implements ScenarioValidator {
-  private readonly compiler = new ScenarioCompiler();
-
   async validate(upload: { fileName: string; source: string }): Promise<ScenarioValidation> {
-    try {
-      const compiled = await this.compiler.compileSource(upload);
-      return { ok: true, code: compiled.code, hash: compiled.hash };
-    } catch (error) {
-      if (!(error instanceof ScenarioCompileError)) throw error;
-      return { ok: false, errors: error.diagnostics.map((d) => ({ phase: 'compile', ...d })) };
-    }
+    const result = await checkScenarioSource(upload);
+    if (result.ok) return { ok: true, code: result.scenario.code, hash: result.scenario.hash };
+    return { ok: false, errors: result.diagnostics.map(({ phase, file, line, column, message }) => ({ phase, file, line, column, message })) };
   }
 }

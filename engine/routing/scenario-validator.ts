@@ -3,7 +3,8 @@
  * the implementation (esbuild + the TypeScript checker against `sdk-types/`); routing only needs its verdict.
  */
 export interface ScenarioDiagnostic {
-  phase: 'compile' | 'typecheck';
+  /** `compile`: the bundler refused it (syntax, a refused import); `type-check`: the TypeScript checker did. */
+  phase: 'compile' | 'type-check';
   /** The author's file, as uploaded. */
   file: string;
   /** 1-based. */

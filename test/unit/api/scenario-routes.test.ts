@@ -58,6 +58,16 @@ describe('management API: scenarios', () => {
     expect(current.body).toMatchObject({ currentVersion: 1, versionCount: 1 });
   });
 
+  it('refuses a scenario that does not type-check against the SDK with 422 and the author position', async () => {
+    const source = 'VoxEngine.addEventListener(AppEvents.CallAlerting, (e) => {\n  e.call.anwser();\n});\n';
+    const response = await api.call('POST', '/scenarios/typo/versions', { body: source, contentType: 'text/plain' });
+    expect(response.status).toBe(422);
+    expect(response.body.error.details).toMatchObject({ file: 'typo.ts', line: 2, column: 10 });
+    expect(response.body.error.details.errors[0]).toMatchObject({ phase: 'type-check', message: expect.stringContaining('anwser') });
+    expect(response.body.error.message).toContain('does not type-check');
+    expect(api.store.scenarios.exists('typo')).toBe(false);
+  });
+
   it('refuses an import of a Node built-in', async () => {
     const response = await api.call('POST', '/scenarios/sneaky/versions', {
       body: "import { readFileSync } from 'node:fs';\nreadFileSync('/etc/passwd');\n",

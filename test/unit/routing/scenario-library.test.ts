@@ -29,8 +29,8 @@ describe('ScenarioLibrary', () => {
   it('refuses an invalid upload with every diagnostic and stores nothing', async () => {
     temp = tempStore();
     const errors = [
-      { phase: 'typecheck' as const, file: 'ivr.ts', line: 3, column: 5, message: "Property 'anwser' does not exist" },
-      { phase: 'typecheck' as const, file: 'ivr.ts', line: 9, column: 1, message: 'Cannot find name x' },
+      { phase: 'type-check' as const, file: 'ivr.ts', line: 3, column: 5, message: "Property 'anwser' does not exist" },
+      { phase: 'type-check' as const, file: 'ivr.ts', line: 9, column: 1, message: 'Cannot find name x' },
     ];
     const library = new ScenarioLibrary(temp.store, new RecordingValidator({ ok: false, errors }));
     const refusal = await library.upload({ name: 'ivr', source: 'x' }).catch((error: unknown) => error);
