@@ -2,10 +2,11 @@
  * Bundles the prelude (everything under this folder, entry `prelude-entry.ts`) into one IIFE script with esbuild.
  * Built on first use and kept in memory: every isolate of the process runs the same text.
  *
- * Not minified, and its tables are built at load: the sandbox runs the prelude inside a V8 startup snapshot, and on
+ * Not minified: the sandbox runs the prelude inside a V8 startup snapshot, and on
  * this Node 20 / isolated-vm 5 pair a one-character string made before the snapshot does not survive the restore (a
  * key `'F'` is no longer found, `'Q'` reads back as `'8'`). Minified names are one character, so a minified prelude
- * fails with `ReferenceError: o is not defined`. The unit tests run the prelude from that same snapshot.
+ * fails with `ReferenceError: o is not defined`; for the same reason no one-letter string made at load may be compared
+ * with one made later. The unit tests run the prelude from that same snapshot.
  */
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';

@@ -33,21 +33,68 @@ export function defineVoice(provider: string, name: string, language: string, ge
   return new Voice(voiceToken, provider, name, language, gender);
 }
 
-const genders: Record<string, VoiceGender> = { F: 'female', M: 'male', N: 'neutral' };
+/**
+ * A switch, not a lookup table: the table's one-letter keys would be made when the sandbox snapshot is taken, and
+ * one-character strings from before the snapshot do not match those made after it (see build-prelude.ts).
+ */
+function genderOf(code: string | undefined): VoiceGender | undefined {
+  switch (code) {
+    case 'F':
+      return 'female';
+    case 'M':
+      return 'male';
+    case 'N':
+      return 'neutral';
+    default:
+      return undefined;
+  }
+}
+
+function isLetters(text: string | undefined, min: number, max: number, from: number, to: number): boolean {
+  if (text === undefined || text.length < min || text.length > max) return false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < from || code > to) return false;
+  }
+  return true;
+}
+
+/** `en_US_Standard_C` is `en-US`; a name without an `xx_YY_` prefix has no language of its own. */
+function languageOfName(name: string): string | undefined {
+  const [language, region] = name.split('_');
+  const lowerCase = isLetters(language, 2, 3, 0x61, 0x7a);
+  const upperCase = isLetters(region, 2, 2, 0x41, 0x5a);
+  return lowerCase && upperCase ? `${language}-${region}` : undefined;
+}
 
 /**
- * Expands a compact table: entries `name/G` or `name/G/lang`, with G one of F, M, N. Without an explicit language the
- * tag comes from the name's `xx_YY_` prefix (`en_US_Standard_C` is `en-US`).
+ * Expands a compact table: entries `name/G` or `name/G/lang`, with G one of F, M, N, separated by spaces and line
+ * breaks.
+ * Without an explicit language the tag comes from the name. Plain string operations, no RegExp: the first RegExp
+ * in an isolate costs about 300 KB of heap, which each session would otherwise pay for the voice tables.
  */
 export function voiceTable(provider: string, entries: string): Readonly<Record<string, Voice>> {
   const table: Record<string, Voice> = {};
-  for (const entry of entries.trim().split(/\s+/)) {
-    const [name, g, explicit] = entry.split('/') as [string, string, string | undefined];
-    const gender = genders[g];
-    const prefix = /^([a-z]{2,3})_([A-Z]{2})(?:_|$)/.exec(name);
-    const language = explicit ?? (prefix ? `${prefix[1]}-${prefix[2]}` : undefined);
+  for (const entry of entries.split('\n').join(' ').split(' ')) {
+    if (entry === '') continue;
+    const [name, g, explicit] = entry.split('/') as [string, string | undefined, string | undefined];
+    const gender = genderOf(g);
+    const language = explicit ?? languageOfName(name);
     if (!gender || !language) throw new Error(`voice table ${provider}: bad entry ${entry}`);
     table[name] = defineVoice(provider, name, language, gender);
   }
   return Object.freeze(table);
+}
+
+/**
+ * A namespace whose tables are built on first use. Every voice of every provider would cost each session's
+ * isolate about half a megabyte of heap; a scenario names one or two.
+ */
+export function lazyNamespace<T extends Record<string, () => object>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const namespace = {};
+  for (const [key, build] of Object.entries(builders)) {
+    let built: object | undefined;
+    Object.defineProperty(namespace, key, { enumerable: true, get: () => (built ??= build()) });
+  }
+  return Object.freeze(namespace) as { readonly [K in keyof T]: ReturnType<T[K]> };
 }
