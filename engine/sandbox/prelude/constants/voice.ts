@@ -86,7 +86,7 @@ export function voiceTable(provider: string, entries: string): Readonly<Record<s
 }
 
 /**
- * A namespace whose tables are built on first use. Building every table at load put about 0.5 MB more heap into
+ * A namespace whose tables are built on first use. Building every table at load put about 0.3 MB more heap into
  * each session's isolate (measured from the sandbox snapshot: 1.20 MB against 0.92 MB); a scenario names one or two
  * voices.
  */
