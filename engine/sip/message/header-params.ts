@@ -16,6 +16,9 @@ export function emptyParams(): SipParams {
   return new ParamBag();
 }
 
+/** The shared, frozen bag for a value without parameters: parsing allocates nothing for it. */
+export const NO_PARAMS: Readonly<SipParams> = Object.freeze(new ParamBag());
+
 /**
  * Parses `*( SEMI generic-param )` starting at `at` (which is a ';' or the end) until the end of `text`.
  * RFC 3261 25.1: generic-param = token [ EQUAL gen-value ]; gen-value = token / host / quoted-string;

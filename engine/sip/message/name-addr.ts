@@ -1,4 +1,4 @@
-import { emptyParams, formatParams, parseParams, unquoteParam, type SipParams } from './header-params.js';
+import { formatParams, NO_PARAMS, parseParams, type SipParams } from './header-params.js';
 import { isTokenChar, isToken, quote, readQuotedString, skipWhitespace, splitList } from './sip-lexical.js';
 import { SipParseError } from './sip-parse-error.js';
 import { formatUri, parseUri, type Uri } from './sip-uri.js';
@@ -61,7 +61,7 @@ export function parseNameAddr(text: string): NameAddr {
   }
 
   const uri = parseUri(uriText);
-  const params = paramsStart < text.length ? parseParams(text, paramsStart) : emptyParams();
+  const params = paramsStart < text.length ? parseParams(text, paramsStart) : NO_PARAMS;
   const tag = params.tag;
   if (tag === null || (tag !== undefined && !isToken(tag))) throw new SipParseError('Bad tag', text);
   return { displayName, uri, params, tag };

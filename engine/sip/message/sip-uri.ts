@@ -1,4 +1,4 @@
-import { emptyParams, type SipParams } from './header-params.js';
+import { emptyParams, NO_PARAMS, type SipParams } from './header-params.js';
 import { parseBoundedInteger } from './scalar-headers.js';
 import { allIn, charTable, unescapePercent } from './sip-lexical.js';
 import { SipParseError } from './sip-parse-error.js';
@@ -52,6 +52,8 @@ const IPV6 = charTable(':.', false);
 for (const c of '0123456789abcdefABCDEF') IPV6[c.charCodeAt(0)] = 1;
 /** Anything an absoluteURI cannot hold unescaped: whitespace, DQUOTE, "<", ">". */
 const NOT_IN_URI = /[\s"<>]/;
+
+const NO_HEADERS: Readonly<Record<string, readonly string[]>> = NO_PARAMS as unknown as Record<string, readonly string[]>;
 
 function bad(text: string): SipParseError {
   return new SipParseError('Bad URI', text);
@@ -136,7 +138,7 @@ function parseSipUri(scheme: 'sip' | 'sips', text: string, start: number): SipUr
     port = parsePort(text.slice(hostEnd + 1, end), text);
   }
 
-  const params = emptyParams();
+  let params: SipParams | undefined;
   let i = end;
   while (i < text.length && text.charCodeAt(i) === 0x3b) {
     const next = endOfHostport(text, i + 1);
@@ -145,22 +147,25 @@ function parseSipUri(scheme: 'sip' | 'sips', text: string, start: number): SipUr
     const nameEnd = eq < 0 ? next : eq;
     if (nameEnd === i + 1 || !allIn(PARAM, text, i + 1, nameEnd, true)) throw bad(text);
     if (eq >= 0 && (eq + 1 === next || !allIn(PARAM, text, eq + 1, next, true))) throw bad(text);
+    params ??= emptyParams();
     params[text.slice(i + 1, nameEnd).toLowerCase()] = eq < 0 ? null : text.slice(eq + 1, next);
     i = next;
   }
 
-  const headers = emptyParams() as unknown as Record<string, string[]>;
+  let headers = NO_HEADERS;
   if (i < text.length) {
+    const parsed = emptyParams() as unknown as Record<string, string[]>;
     // i is at '?': headers = "?" header *( "&" header ); header = hname "=" hvalue
     for (const header of text.slice(i + 1).split('&')) {
       const eq = header.indexOf('=');
       if (eq <= 0 || !allIn(HEADER, header, 0, eq, true) || !allIn(HEADER, header, eq + 1, header.length, true)) {
         throw bad(text);
       }
-      (headers[header.slice(0, eq)] ??= []).push(header.slice(eq + 1));
+      (parsed[header.slice(0, eq)] ??= []).push(header.slice(eq + 1));
     }
+    headers = parsed;
   }
-  return { scheme, user, password, host, port, params, headers };
+  return { scheme, user, password, host, port, params: params ?? NO_PARAMS, headers };
 }
 
 function parsePort(text: string, uri: string): number {

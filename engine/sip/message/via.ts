@@ -1,4 +1,4 @@
-import { emptyParams, formatParams, parseParams, type SipParams } from './header-params.js';
+import { emptyParams, formatParams, NO_PARAMS, parseParams, type SipParams } from './header-params.js';
 import { isTokenChar, skipWhitespace, splitList } from './sip-lexical.js';
 import { parseBoundedInteger } from './scalar-headers.js';
 import { SipParseError } from './sip-parse-error.js';
@@ -75,7 +75,7 @@ export function parseVia(text: string): Via {
     port = parseBoundedInteger(text.slice(portStart, i), 65535);
     if (port === undefined) throw bad(text);
   }
-  const params = i < text.length ? parseParams(text, i) : emptyParams();
+  const params = i < text.length ? parseParams(text, i) : NO_PARAMS;
   return withWellKnownParams(protocolName, protocolVersion, transport, host, port, params, text);
 }
 
