@@ -11,7 +11,7 @@ import type { MediaDirection, NegotiatedAudio } from '../sdp/sdp-types.js';
 import { MediaActivityMonitor } from './media-activity-monitor.js';
 import { RtcpReporter } from './rtcp-reporter.js';
 import { parseRtcp } from './rtcp-packet.js';
-import { RtpPacket } from './rtp-packet.js';
+import { RTP_HEADER_SIZE, RtpPacket } from './rtp-packet.js';
 import { RtpReceivePath } from './rtp-receive-path.js';
 import { RtpSendStream } from './rtp-send-stream.js';
 import type { RtpEndpointDelegate, RtpEndpointOptions, RtpEndpointStats } from './rtp-endpoint-types.js';
@@ -195,10 +195,10 @@ export class RtpEndpoint implements MediaInput, PacedStream {
     }
     if (!payload && !frame) return;
     const size = payload ? payload.length : FRAME_SAMPLES;
-    const packet = this.sendStream.audioPacket(audio.payloadType, frameIndex, size, now, (out) => {
-      if (payload) out.set(payload);
-      else audio.codec.encode(frame!, out);
-    });
+    const packet = this.sendStream.audioPacket(audio.payloadType, frameIndex, size, now);
+    // The payload is written straight into the datagram.
+    if (payload) packet.set(payload, RTP_HEADER_SIZE);
+    else audio.codec.encode(frame!, packet.subarray(RTP_HEADER_SIZE));
     this.transmit(packet, target);
     if (this.sinks.size > 0) {
       const sent = frame ?? audio.codec.decode(payload!);

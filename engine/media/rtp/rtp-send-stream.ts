@@ -27,16 +27,11 @@ export class RtpSendStream {
     return (this.timestampBase + frameIndex * FRAME_SAMPLES) >>> 0;
   }
 
-  /**
-   * A packet for an audio frame. `writePayload` fills the payload area of the returned buffer, so encoding writes
-   * straight into the datagram.
-   */
-  audioPacket(payloadType: number, frameIndex: number, payloadSize: number, now: number, writePayload: (payload: Uint8Array) => void): Buffer {
+  /** A packet for an audio frame, its payload area (from {@link RTP_HEADER_SIZE}) left for the caller to fill. */
+  audioPacket(payloadType: number, frameIndex: number, payloadSize: number, now: number): Buffer {
     const marker = this.lastFrameSent === null || frameIndex !== this.lastFrameSent + 1;
-    const packet = this.packet(payloadType, this.timestampOf(frameIndex), marker, payloadSize, now);
-    writePayload(packet.subarray(RTP_HEADER_SIZE));
     this.lastFrameSent = frameIndex;
-    return packet;
+    return this.packet(payloadType, this.timestampOf(frameIndex), marker, payloadSize, now);
   }
 
   /**
