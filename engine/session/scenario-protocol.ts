@@ -41,7 +41,11 @@ export interface MediaUnitRef {
 
 /** isolate -> host */
 export type ScenarioCommand =
-  /** A `Call` method with its arguments, already validated by the prelude; the host validates again. */
+  /**
+   * A `Call` method with its arguments, already validated by the prelude; the host validates again. `args` are
+   * positional as the method takes them, with absent header maps and parameter objects sent as `{}`; `decline` is
+   * sent as `reject`, and a voice (`Language.X`, `VoiceList...`) as `{ provider, name, language, gender }`.
+   */
   | { op: 'call.method'; callId: string; method: string; args: Data[] }
   /** `VoxEngine.callSIP` / `callPSTN` / `callUser`...: `callId` is new, allocated by the prelude. */
   | { op: 'call.create'; callId: string; kind: 'sip' | 'pstn'; to: string; callerid?: string; params: Record<string, Data> }
@@ -67,7 +71,11 @@ export type ScenarioCommand =
 
 /** host -> isolate */
 export type ScenarioEvent =
-  /** `AppEvents.*`: `payload` holds the event's fields except `name`, which the prelude adds. */
+  /**
+   * `AppEvents.*`: `payload` holds the event's fields except `name`, which the prelude adds. A call is named by its
+   * id (`call: '<callId>'`, announced by `call.added`); the scenario receives the `Call` object. `Application.Started`
+   * may carry the session's `customData`, which becomes `VoxEngine.customData()` (and is not shown to the listener).
+   */
   | { type: 'app'; event: string; payload: Record<string, Data> }
   /** A call created by the host (incoming), announced before the event that carries it (`AppEvents.CallAlerting`). */
   | { type: 'call.added'; mirror: CallMirror }
