@@ -22,7 +22,7 @@ interface TTSOptions {
 }
 
 interface CallSayParameters {
-  /** The voice; default `VoiceList.Amazon.en_US_Joanna`. */
+  /** The voice (default `VoiceList.Amazon.en_US_Joanna`); `voice` is the newer name of the same parameter. */
   language?: Voice;
   voice?: Voice;
   progressivePlayback?: boolean;

@@ -44,7 +44,9 @@ declare class Player {
 }
 
 interface TTSPlayerParameters {
+  /** The voice; `voice` is the newer name of the same parameter. */
   language?: Voice;
+  voice?: Voice;
   progressivePlayback?: boolean;
   ttsOptions?: TTSOptions;
   onPause?: boolean;
