@@ -28,11 +28,10 @@ export function parseVoxVoice(voice: unknown): TtsVoice {
   if (typeof voice === 'string') return parseVoiceName(voice);
   if (voice && typeof voice === 'object') {
     const { language, gender, name } = voice as { language?: unknown; gender?: unknown; name?: unknown };
-    const fromName = typeof name === 'string' ? parseVoiceName(name) : DEFAULT_VOICE;
-    return {
-      language: typeof language === 'string' && languageOf(language) ? languageOf(language)! : fromName.language,
-      ...withGender(parseGender(gender) ?? fromName.gender),
-    };
+    const fromName = typeof name === 'string' && languageOf(name) ? parseVoiceName(name) : undefined;
+    const tag = typeof language === 'string' ? languageOf(language) : undefined;
+    if (!tag && !fromName) return DEFAULT_VOICE;
+    return { language: tag ?? fromName!.language, ...withGender(parseGender(gender) ?? fromName?.gender) };
   }
   return DEFAULT_VOICE;
 }

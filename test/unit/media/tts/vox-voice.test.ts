@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { espeakProsody } from '../../../../engine/media/tts/espeak-prosody.js';
 import { espeakVoiceFor, parseEspeakVoiceList } from '../../../../engine/media/tts/espeak-voices.js';
@@ -21,6 +22,13 @@ describe('parseVoxVoice', () => {
     expect(parseVoxVoice({ name: 'en_GB_Brian' })).toEqual({ language: 'en-GB', gender: 'male' });
     expect(parseVoxVoice(undefined)).toEqual({ language: 'en-US', gender: 'female' });
     expect(parseVoxVoice('Joanna')).toEqual({ language: 'en-US', gender: 'female' });
+    expect(parseVoxVoice({ language: 'ru-RU' })).toEqual({ language: 'ru-RU' });
+  });
+
+  it("reads the sandbox's Voice objects (VoiceList and Language constants copied across the boundary)", () => {
+    expect(parseVoxVoice({ provider: 'Amazon', name: 'en_US_Joanna', language: 'en-US', gender: 'female' })).toEqual({ language: 'en-US', gender: 'female' });
+    expect(parseVoxVoice({ provider: 'Language', name: 'RU_RUSSIAN_MALE', language: 'ru-RU', gender: 'male' })).toEqual({ language: 'ru-RU', gender: 'male' });
+    expect(parseVoxVoice({ provider: 'Amazon', name: 'cmn_CN_Zhiyu', language: 'cmn-CN', gender: 'neutral' })).toEqual({ language: 'cmn-CN', gender: 'female' });
   });
 });
 
@@ -36,6 +44,13 @@ describe('espeakVoiceFor', () => {
     expect(espeakVoiceFor({ language: 'ru_RU' }, available)).toBe('ru');
     expect(espeakVoiceFor({ language: 'zh-CN' }, available)).toBe('cmn');
     expect(espeakVoiceFor({ language: 'es-MX' }, available)).toBe('es-419');
+  });
+
+  it("has a voice in the installed espeak-ng for every language of VoxEngine's VoiceList and Language constants", () => {
+    const installed = parseEspeakVoiceList(execFileSync('espeak-ng', ['--voices']).toString());
+    const languages = 'en-US en-GB en-AU en-IN de-DE fr-FR fr-CA es-ES es-US es-MX it-IT pt-BR pt-PT ru-RU nl-NL pl-PL ja-JP ko-KR tr-TR sv-SE da-DK nb-NO cmn-CN ar ro-RO';
+    const chosen = languages.split(' ').map((language) => espeakVoiceFor({ language }, installed));
+    expect(chosen).toEqual(['en-us', 'en-gb', 'en-gb', 'en-gb', 'de', 'fr-fr', 'fr-fr', 'es', 'es-419', 'es-419', 'it', 'pt-br', 'pt', 'ru', 'nl', 'pl', 'ja', 'ko', 'tr', 'sv', 'da', 'nb', 'cmn', 'ar', 'ro']);
   });
 
   it('refuses a language espeak-ng lacks with unsupported_language', () => {
