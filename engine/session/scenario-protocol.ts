@@ -69,7 +69,14 @@ export type ScenarioCommand =
    */
   | { op: 'fatal'; reason: 'unhandledRejection' | 'invalidHandler' | 'exception'; message: string; stack?: string };
 
-/** host -> isolate */
+/**
+ * host -> isolate
+ *
+ * Conventions both sides keep: in an `app` payload, `call` holds a call's id (announced by `call.added` first) and the
+ * prelude replaces it with the `Call`; `Application.Started` may carry `customData`, the session's start data, which
+ * becomes `VoxEngine.customData()` and is not passed to listeners. `unit.create` params are the factory's parameters
+ * flat, beside `text` (tts), `url` (url) or `script` (toneScript).
+ */
 export type ScenarioEvent =
   /**
    * `AppEvents.*`: `payload` holds the event's fields except `name`, which the prelude adds. A call is named by its
