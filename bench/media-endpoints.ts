@@ -173,20 +173,29 @@ function row(r: Result): string {
   return `| ${r.calls} | ${r.label} | ${Math.round(r.sent / r.seconds)} of ${Math.round(due / r.seconds)} | ${percentile(sorted, 50).toFixed(2)} | ${percentile(sorted, 99).toFixed(2)} | ${sorted.at(-1)!.toFixed(2)} | ${lost} (${((lost / r.sent) * 100).toFixed(3)}%) | ${cpuPerCall.toFixed(3)}% | ${((r.cpuMs / (r.seconds * 1000)) * 100).toFixed(1)}% | ${((r.reflectorCpuMs / (r.seconds * 1000)) * 100).toFixed(1)}% |`;
 }
 
+/** The share of one core a busy loop gets right now: 1.0 on an idle machine, less when other work competes. */
+function availableCpuShare(): number {
+  const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
+  while (performance.now() - wallStart < 500);
+  const cpu = process.cpuUsage(cpuStart);
+  return (cpu.user + cpu.system) / 1000 / (performance.now() - wallStart);
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const secondsAt = args.indexOf('--seconds');
   const seconds = secondsAt >= 0 ? Number(args.splice(secondsAt, 2)[1]) : 10;
   const counts = args.length ? args.map(Number) : [100, 500, 1000];
   const reflector = await startReflector();
-  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${cpus().length} cores\n`);
+  console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${cpus().length} cores; a busy loop gets ${availableCpuShare().toFixed(2)} of a core\n`);
   console.log(`| calls | sender | packets/s sent of due | send deviation p50 (ms) | p99 (ms) | max (ms) | lost | CPU per call (of one core) | sender process CPU | echo process CPU |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|`);
   for (const calls of counts) {
     console.log(row(await runBareUdp(calls, seconds, reflector)));
     console.log(row(await runEndpoints(calls, seconds, reflector)));
   }
-  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; a busy loop gets ${availableCpuShare().toFixed(2)} of a core`);
   reflector.send({ exit: true });
 }
 
