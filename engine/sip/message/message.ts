@@ -13,7 +13,7 @@ import {
   type CSeq,
   type MediaType,
 } from './scalar-headers.js';
-import { splitList } from './sip-lexical.js';
+import { isToken, splitList } from './sip-lexical.js';
 import { SipParseError } from './sip-parse-error.js';
 import { formatVia, parseVia, parseViaList, type Via } from './via.js';
 
@@ -132,6 +132,7 @@ export abstract class SipMessage {
   }
 
   private field(name: string, key: string, value: string): HeaderField {
+    if (!isToken(name)) throw new SipParseError('Bad header name', name);
     if (/[\r\n]/.test(value)) throw new SipParseError('Bad header value', `${name} holds a line break`);
     return { name: name.length === 1 ? canonicalHeaderName(name) : name, key, value };
   }

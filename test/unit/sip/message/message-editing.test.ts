@@ -40,6 +40,7 @@ describe('SipMessage editing and serialization', () => {
   it('refuses a header value holding a line break (header injection)', () => {
     const invite = parseMessage(INVITE) as SipRequest;
     expect(() => invite.setHeader('Subject', 'hi\r\nVia: evil')).toThrow(SipParseError);
+    expect(() => invite.addHeader('Bad: Name', 'x')).toThrow(SipParseError);
   });
 
   it('sets a body with its Content-Length and Content-Type', () => {
