@@ -49,7 +49,10 @@ export type ScenarioCommand =
   | { op: 'call.method'; callId: string; method: string; args: Data[] }
   /** `VoxEngine.callSIP` / `callPSTN` / `callUser`...: `callId` is new, allocated by the prelude. */
   | { op: 'call.create'; callId: string; kind: 'sip' | 'pstn'; to: string; callerid?: string; params: Record<string, Data> }
-  /** A player or recorder created by `VoxEngine.createTTSPlayer`, `createURLPlayer`, `createToneScriptPlayer`, `createRecorder`. */
+  /**
+   * A player or recorder created by `VoxEngine.createTTSPlayer`, `createURLPlayer`, `createToneScriptPlayer`,
+   * `createRecorder`. `params` are the factory's parameters, flat, beside `text` (tts), `url` (url) or `script`.
+   */
   | { op: 'unit.create'; unitId: string; kind: 'tts' | 'url' | 'toneScript' | 'recorder'; params: Record<string, Data> }
   | { op: 'unit.method'; unitId: string; method: string; args: Data[] }
   /** Media routing between any two units (calls included). */
@@ -69,14 +72,7 @@ export type ScenarioCommand =
    */
   | { op: 'fatal'; reason: 'unhandledRejection' | 'invalidHandler' | 'exception'; message: string; stack?: string };
 
-/**
- * host -> isolate
- *
- * Conventions both sides keep: in an `app` payload, `call` holds a call's id (announced by `call.added` first) and the
- * prelude replaces it with the `Call`; `Application.Started` may carry `customData`, the session's start data, which
- * becomes `VoxEngine.customData()` and is not passed to listeners. `unit.create` params are the factory's parameters
- * flat, beside `text` (tts), `url` (url) or `script` (toneScript).
- */
+/** host -> isolate */
 export type ScenarioEvent =
   /**
    * `AppEvents.*`: `payload` holds the event's fields except `name`, which the prelude adds. A call is named by its
