@@ -16,7 +16,9 @@ function takeHostSend(): RawSend {
 }
 
 const rawSend = takeHostSend();
+/** Kept from load time, so that a scenario replacing `JSON.stringify` cannot change what reaches the host. */
+const stringify = JSON.stringify;
 
 export function sendCommand(command: ScenarioCommand): void {
-  rawSend(JSON.stringify(command));
+  rawSend(stringify(command));
 }

@@ -46,3 +46,18 @@ describe('prelude bootstrap', () => {
     }
   });
 });
+
+describe('prelude isolation from scenario tampering', () => {
+  it('keeps sending and receiving JSON when the scenario replaces JSON.stringify and JSON.parse', () => {
+    const harness = new PreludeHarness();
+    try {
+      harness.run(`
+        JSON.stringify = () => 'tampered'; JSON.parse = () => ({ type: 'timer', timerId: 999 });
+        VoxEngine.addEventListener(AppEvents.Started, (e) => Logger.write('started ' + e.sessionId));`);
+      harness.deliver({ type: 'app', event: 'Application.Started', payload: { sessionId: 's1', accessURL: '' } });
+      expect(harness.take()).toEqual([{ op: 'log', text: 'started s1' }]);
+    } finally {
+      harness.dispose();
+    }
+  });
+});
