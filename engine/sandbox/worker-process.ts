@@ -101,11 +101,12 @@ export class WorkerProcess {
     return this.exited;
   }
 
-  /** Closes the IPC channel: the worker disposes its isolates and exits by itself. */
-  shutdown(): Promise<void> {
+  /** Closes the IPC channel: the worker disposes its isolates and exits by itself, or is killed after a grace period. */
+  shutdown(graceMs = 5_000): Promise<void> {
     for (const session of this.#sessions.values()) session.dispose();
     if (this.#child.connected) this.#child.disconnect();
-    return this.exited;
+    const killer = setTimeout(() => void this.kill(), graceMs);
+    return this.exited.finally(() => clearTimeout(killer));
   }
 
   #send(message: SupervisorMessage): void {

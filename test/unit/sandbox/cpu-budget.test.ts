@@ -51,7 +51,8 @@ describe('IsolateWatchdog', () => {
     let samples = 0;
     const target = { sample: () => void samples++ };
     watchdog.watch(target);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const deadline = Date.now() + 5_000;
+    while (samples < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(samples).toBeGreaterThan(2);
     watchdog.unwatch(target);
     const stoppedAt = samples;

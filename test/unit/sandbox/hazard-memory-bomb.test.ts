@@ -20,6 +20,8 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
   for (;;) hoard.push(new Array(100_000).fill('x'));
 });
 `,
+      // A generous callback time, so that on a loaded machine the heap limit, not the timeout, ends the loop.
+      { limits: { callbackTimeoutMs: 10_000 } },
     );
     expect(failure).toMatchObject({ kind: 'memoryLimit', message: expect.stringContaining('16 MB') });
     expect(host.sessionCount).toBe(1);
@@ -33,7 +35,7 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
   for (;;) hoard.push(new Array(10_000).fill(1.5));
 });
 `,
-      { limits: { memoryMb: 8 } },
+      { limits: { memoryMb: 8, callbackTimeoutMs: 10_000 } },
     );
     expect(failure).toMatchObject({ kind: 'memoryLimit', message: expect.stringContaining('8 MB') });
   });

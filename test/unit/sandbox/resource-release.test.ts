@@ -67,7 +67,8 @@ describe('sandbox resources', () => {
     const host = new InProcessSandboxHost({ preludeSource: testPreludeSource, poolSize: 3 });
     const scenario = await compileScenario(healthyScenario);
     const session = host.startSessionSync({ sessionId: 's', scenario }, new RecordingDelegate());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const deadline = Date.now() + 10_000;
+    while (host.stats().idleIsolates < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(host.stats().idleIsolates).toBe(3);
     await host.close();
     expect(session.isolateDisposed).toBe(true);
