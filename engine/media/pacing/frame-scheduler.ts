@@ -79,12 +79,6 @@ export class FrameScheduler {
     }
   }
 
-  /** The time the given frame period is due for a stream, for measurements. */
-  dueTime(stream: PacedStream, frameIndex: number): number | undefined {
-    const slot = this.slotOf.get(stream);
-    return slot === undefined ? undefined : this.epoch + frameIndex * FRAME_DURATION_MS + slot * this.slotMs;
-  }
-
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -41,11 +41,6 @@ export class ReceivedAudioTap implements EncodedAudioSource {
     return next.pcm;
   }
 
-  clear(): void {
-    this.queue.length = 0;
-    this.buffering = true;
-  }
-
   private peek(): ReceivedFrame | undefined {
     if (this.buffering) {
       if (this.queue.length < PREBUFFER) return undefined;
