@@ -23,6 +23,15 @@ describe('scenario globals', () => {
     expect(a).not.toBe(b);
   });
 
+  it('uuidgen differs between two sessions made from the same sandbox snapshot', () => {
+    const other = new PreludeHarness();
+    try {
+      expect(other.value('uuidgen()')).not.toBe(h.value('uuidgen()'));
+    } finally {
+      other.dispose();
+    }
+  });
+
   it('base64_encode and base64_decode round-trip text and bytes (RFC 4648 test vectors)', () => {
     expect(h.value(`['', 'f', 'fo', 'foo', 'foob', 'fooba', 'foobar'].map((s) => base64_encode(s))`))
       .toEqual(['', 'Zg==', 'Zm8=', 'Zm9v', 'Zm9vYg==', 'Zm9vYmE=', 'Zm9vYmFy']);
