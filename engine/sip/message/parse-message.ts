@@ -57,12 +57,10 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
   const space = startLine.indexOf(' ');
   const method = isResponse ? undefined : space < 0 ? startLine : startLine.slice(0, space);
 
-  let fields: HeaderField[];
-  try {
-    fields = lf < 0 ? [] : splitFields(head, lf + 1);
-  } catch (error) {
-    throw withContext(error, { kind, method });
-  }
+  const fields: HeaderField[] = [];
+  const badLine = lf < 0 ? undefined : splitFields(head, lf + 1, fields);
+  // The well-formed fields still go with the error, so that a request can be answered 400 naming the bad line.
+  if (badLine) throw badLine.withContext({ kind, method, headers: fields });
 
   try {
     const body = frameBody(buffer, bodyStart, fields);
@@ -94,8 +92,13 @@ for (const name of [
   KNOWN_KEYS.set(name, headerKey(name));
 }
 
-function splitFields(head: string, from: number): HeaderField[] {
-  const fields: HeaderField[] = [];
+/**
+ * Appends the header fields of `head` from `from` on to `fields`; returns the error for the first malformed line
+ * (the lines after it are still read, and a malformed line's continuations are skipped with it).
+ */
+function splitFields(head: string, from: number, fields: HeaderField[]): SipParseError | undefined {
+  let error: SipParseError | undefined;
+  let skipping = false;
   let pos = from;
   while (pos < head.length) {
     let next = head.indexOf('\n', pos);
@@ -105,33 +108,41 @@ function splitFields(head: string, from: number): HeaderField[] {
       end = next > pos && head.charCodeAt(next - 1) === 0x0d ? next - 1 : next;
       next++;
     }
-    const first = head.charCodeAt(pos);
-    if (first === 0x20 || first === 0x09) {
+    if (isBlank(head.charCodeAt(pos))) {
       // RFC 3261 7.3.1: a line starting with whitespace continues the previous field; the fold is one SP.
-      const previous = fields.pop();
-      if (!previous) throw new SipParseError('Bad header line', 'continuation before any header');
-      const more = head.slice(pos, end).trim();
-      fields.push({ name: previous.name, key: previous.key, value: more.length > 0 ? `${previous.value} ${more}` : previous.value });
+      const previous = skipping ? undefined : fields.pop();
+      if (previous) {
+        const more = head.slice(pos, end).trim();
+        fields.push({ name: previous.name, key: previous.key, value: more.length > 0 ? `${previous.value} ${more}` : previous.value });
+      } else if (!skipping) error ??= new SipParseError('Bad header line', 'continuation before any header');
     } else if (end > pos) {
-      const colon = head.indexOf(':', pos);
-      if (colon < 0 || colon >= end) throw new SipParseError('Bad header line', head.slice(pos, end));
-      let nameEnd = colon;
-      while (nameEnd > pos && isBlank(head.charCodeAt(nameEnd - 1))) nameEnd--;
-      const name = head.slice(pos, nameEnd);
-      let key = KNOWN_KEYS.get(name);
-      if (key === undefined) {
-        if (!isToken(name)) throw new SipParseError('Bad header name', name);
-        key = headerKey(name);
-      }
-      let valueStart = colon + 1;
-      let valueEnd = end;
-      while (valueStart < valueEnd && isBlank(head.charCodeAt(valueStart))) valueStart++;
-      while (valueEnd > valueStart && isBlank(head.charCodeAt(valueEnd - 1))) valueEnd--;
-      fields.push({ name, key, value: head.slice(valueStart, valueEnd) });
+      const field = readField(head, pos, end);
+      skipping = field instanceof SipParseError;
+      if (field instanceof SipParseError) error ??= field;
+      else fields.push(field);
     }
     pos = next;
   }
-  return fields;
+  return error;
+}
+
+/** RFC 3261 7.3.1: field-name HCOLON field-value, HCOLON = *( SP / HTAB ) ":" SWS. */
+function readField(head: string, start: number, end: number): HeaderField | SipParseError {
+  const colon = head.indexOf(':', start);
+  if (colon < 0 || colon >= end) return new SipParseError('Bad header line', head.slice(start, end));
+  let nameEnd = colon;
+  while (nameEnd > start && isBlank(head.charCodeAt(nameEnd - 1))) nameEnd--;
+  const name = head.slice(start, nameEnd);
+  let key = KNOWN_KEYS.get(name);
+  if (key === undefined) {
+    if (!isToken(name)) return new SipParseError('Bad header name', name);
+    key = headerKey(name);
+  }
+  let valueStart = colon + 1;
+  let valueEnd = end;
+  while (valueStart < valueEnd && isBlank(head.charCodeAt(valueStart))) valueStart++;
+  while (valueEnd > valueStart && isBlank(head.charCodeAt(valueEnd - 1))) valueEnd--;
+  return { name, key, value: head.slice(valueStart, valueEnd) };
 }
 
 function frameBody(buffer: Buffer, bodyStart: number, fields: readonly HeaderField[]): Buffer {

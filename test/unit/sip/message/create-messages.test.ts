@@ -77,6 +77,21 @@ describe('createParseErrorResponse', () => {
     expect(response?.cseq.method).toBe('INVITE');
   });
 
+  it('answers a request with a malformed header line, keeping the well-formed fields', () => {
+    const text = INVITE.replace('Max-Forwards: 70', 'This line has no colon\r\n  and a continuation');
+    let error: SipParseError | undefined;
+    try {
+      parseMessage(text);
+    } catch (caught) {
+      error = caught as SipParseError;
+    }
+    expect(error?.reason).toBe('Bad header line');
+    const response = createParseErrorResponse(error!);
+    expect(response?.status).toBe(400);
+    expect(response?.reason).toBe('Bad header line');
+    expect(response?.callId).toBe('a84b4c76e66710@pc33.atlanta.example.com');
+  });
+
   it('returns null for a response, an ACK, or when the identifying headers are gone', () => {
     expect(createParseErrorResponse(new SipParseError('Bad Status-Code', '', { kind: 'response', headers: [] }))).toBeNull();
     expect(createParseErrorResponse(new SipParseError('x', '', { kind: 'request', method: 'ACK', headers: [] }))).toBeNull();
