@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { SipStreamFramer } from '../message/stream-framer.js';
 import { TransportError } from './transport-error.js';
-import type { MessageSource, TransportLimits, TransportProtocol } from './transport-types.js';
+import type { MessageSource, SendCallback, TransportLimits, TransportProtocol } from './transport-types.js';
 
 export interface StreamConnectionOwner {
   onMessage(data: Buffer, source: MessageSource): void;
@@ -16,7 +16,7 @@ export interface StreamConnectionOwner {
 export class StreamConnection {
   private connected: boolean;
   private closed = false;
-  private pending: Buffer[] = [];
+  private pending: { data: Buffer; callback: SendCallback | undefined }[] = [];
   private partialTimer: NodeJS.Timeout | undefined;
   private sourceCache: MessageSource | undefined;
   private readonly framer: SipStreamFramer;
@@ -46,18 +46,30 @@ export class StreamConnection {
     return this.closed;
   }
 
-  write(data: Buffer): void {
-    if (this.closed) throw new TransportError('closed', `connection ${this.remoteKey} closed`);
-    if (this.connected) this.socket.write(data);
-    else this.pending.push(data);
+  /** Writes now, or once connected; `callback` learns whether a queued write could be made at all. */
+  write(data: Buffer, callback?: SendCallback): void {
+    if (this.closed) {
+      callback?.(new TransportError('closed', `connection ${this.remoteKey} closed`));
+      return;
+    }
+    if (!this.connected) {
+      this.pending.push({ data, callback });
+      return;
+    }
+    this.socket.write(data);
+    callback?.(undefined);
   }
 
   close(error?: Error): void {
     if (this.closed) return;
     this.closed = true;
     this.clearPartialTimer();
+    const unsent = this.pending;
     this.pending = [];
     this.socket.destroy();
+    for (const { callback } of unsent) {
+      callback?.(new TransportError('connect-failed', `connection ${this.remoteKey}: ${error?.message ?? 'closed before connecting'}`));
+    }
     this.owner.onClosed(this, error);
   }
 
@@ -65,8 +77,12 @@ export class StreamConnection {
     if (this.closed) return;
     this.connected = true;
     this.sourceCache = undefined;
-    for (const data of this.pending) this.socket.write(data);
+    const queued = this.pending;
     this.pending = [];
+    for (const { data, callback } of queued) {
+      this.socket.write(data);
+      callback?.(undefined);
+    }
   }
 
   private receive(chunk: Buffer): void {

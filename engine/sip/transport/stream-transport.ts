@@ -105,8 +105,7 @@ export class StreamTransport implements StreamConnectionOwner {
       }
       connection = this.dial(host, port, key);
     }
-    connection.write(data);
-    callback?.(undefined);
+    connection.write(data, callback);
   }
 
   onMessage(data: Buffer, source: MessageSource): void {

@@ -111,7 +111,10 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
    */
   async reinvite(sdp: string, headers?: ExtraHeaders): Promise<{ response: SipResponse; sdp: string | undefined }> {
     this.assertConfirmed();
-    if (this.outgoingInvite || this.incomingInvite) throw new SessionError('request-pending', 'an INVITE transaction is in progress');
+    // An answered incoming re-INVITE awaiting only its ACK no longer counts: its transaction is complete.
+    if (this.outgoingInvite || this.incomingInvite === 'pending') {
+      throw new SessionError('request-pending', 'an INVITE transaction is in progress');
+    }
     this.outgoingInvite = true;
     try {
       const response = await this.sendInDialog('INVITE', { body: sdp, contentType: 'application/sdp', headers });
@@ -123,6 +126,18 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
     } finally {
       this.outgoingInvite = false;
     }
+  }
+
+  /** RFC 3311 UPDATE: a new offer inside the dialog without re-INVITE (e.g. during early media). */
+  async update(sdp: string, headers?: ExtraHeaders): Promise<{ response: SipResponse; sdp: string | undefined }> {
+    this.assertConfirmed();
+    const response = await this.sendInDialog('UPDATE', { body: sdp, contentType: 'application/sdp', headers });
+    if (response.status >= 300) throw new SessionError('rejected', `UPDATE answered ${response.status}`, response.status);
+    this.localSdp = sdp;
+    const answer = sdpOf(response);
+    if (answer !== undefined) this.remoteSdp = answer;
+    this.dialog?.refreshTarget(response);
+    return { response, sdp: answer };
   }
 
   info(options: RequestOptions): Promise<SipResponse> {
