@@ -30,7 +30,7 @@ export { SimulatedMediaUnits } from './call/simulated-media-units.js';
 export { ScenarioArgumentError, ScenarioLimitError } from './call/scenario-arguments.js';
 
 export { Session, AppEvents } from './session/session.js';
-export { defaultSessionLimits, HttpFailureCode, HttpRequestFailure } from './session/session-types.js';
+export { defaultSessionLimits, HttpFailureCode, HttpRequestFailure, SessionClosedError } from './session/session-types.js';
 export type {
   CallRecordSink,
   DialRequest,

@@ -90,6 +90,7 @@ export interface CallLeg extends MediaPort {
   /** BYE on a confirmed dialog, CANCEL on an outgoing leg still ringing. */
   hangup(headers: Headers): void;
 
+  /** Replaces whatever the far end hears; a replaced playback reports nothing more. */
   play(source: PlaybackSource): void;
   stopPlayback(): void;
   startRecording(options: RecordingOptions): void;

@@ -21,6 +21,8 @@ export class SimulatedPlayer implements PlayerUnit {
   readonly markers: number[] = [];
   private timer: TimerHandle | undefined;
   private remainingMs: number | undefined;
+  /** Saves the time left when a running playback is paused or stopped. */
+  private onDisarm: (() => void) | undefined;
   private closed = false;
 
   constructor(
@@ -91,8 +93,6 @@ export class SimulatedPlayer implements PlayerUnit {
       this.remainingMs = Math.max(0, remaining - (this.clock.now() - startedAt));
     };
   }
-
-  private onDisarm: (() => void) | undefined;
 
   private disarm(): void {
     if (!this.timer) return;

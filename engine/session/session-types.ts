@@ -180,3 +180,15 @@ export interface IncomingCallInfo {
 }
 
 export type SessionState = 'running' | 'terminating' | 'terminated';
+
+/** A call or request arrived for a session that is ending or over. */
+export class SessionClosedError extends Error {
+  readonly code = 'SESSION_CLOSED';
+  constructor(
+    readonly sessionId: string,
+    readonly state: SessionState,
+  ) {
+    super(`session ${sessionId} is ${state}`);
+    this.name = 'SessionClosedError';
+  }
+}

@@ -29,6 +29,7 @@ import { ScenarioTimers } from './scenario-timers.js';
 import { SessionLog } from './session-log.js';
 import { SessionMedia, type MediaRoute } from './session-media.js';
 import {
+  SessionClosedError,
   defaultSessionLimits,
   type IncomingCallInfo,
   type SessionDeps,
@@ -145,9 +146,12 @@ export class Session {
     if (this.calls.size === 0) this.armIdle();
   }
 
-  /** A new incoming call for this session: `call.added`, then `AppEvents.CallAlerting`. Returns the call id. */
+  /**
+   * A new incoming call for this session: `call.added`, then `AppEvents.CallAlerting`. Returns the call id; throws
+   * {@link SessionClosedError} once the session is ending (the caller should answer the INVITE with 480).
+   */
   addIncomingCall(makeLeg: (callId: string) => CallLeg, info: IncomingCallInfo): string {
-    if (this.current !== 'running') throw new ScenarioLimitError('session', `session ${this.id} is ${this.current}`);
+    if (this.current !== 'running') throw new SessionClosedError(this.id, this.current);
     if (!this.started) this.start();
     const callId = `call-${this.nextIncoming++}`;
     const call = this.newCall(callId, makeLeg(callId), {

@@ -174,3 +174,19 @@ describe('Session AppEvents and lifecycle', () => {
     });
   });
 });
+
+describe('Session after its end', () => {
+  it('refuses new calls once terminating and ignores late commands', async () => {
+    const h = new SessionHarness({ limits: { terminatingGraceMs: 0 } });
+    h.session.start();
+    h.session.terminate('api');
+    expect(() => h.incoming()).toThrow(/session s1 is terminating/);
+    await h.advance(0);
+    expect(h.session.state).toBe('terminated');
+    h.command({ op: 'log', text: 'late' });
+    h.command({ op: 'timer.set', timerId: 1, delayMs: 1, repeat: false });
+    expect(h.session.activeTimers).toBe(0);
+    h.session.close();
+    expect(h.end).toEqual({ kind: 'terminated', by: 'api' });
+  });
+});
