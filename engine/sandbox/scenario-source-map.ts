@@ -46,14 +46,18 @@ export class ScenarioSourceMap {
     for (const line of stack.split('\n')) {
       if (line.includes('<isolated-vm boundary>')) break;
       if (line.includes(bootstrapFileName)) continue;
-      lines.push(
-        line.replace(framePattern, (whole, l: string, c: string) => {
-          const position = this.originalPosition(Number(l), Number(c));
-          if (!position) return whole;
-          top ??= position;
-          return `${position.file}:${position.line}:${position.column}`;
-        }),
-      );
+      let unmapped = false;
+      const mapped = line.replace(framePattern, (whole, l: string, c: string) => {
+        const position = this.originalPosition(Number(l), Number(c));
+        if (!position) {
+          unmapped = true;
+          return whole;
+        }
+        top ??= position;
+        return `${position.file}:${position.line}:${position.column}`;
+      });
+      // A scenario frame with no mapping is in esbuild's wrapper, which the author never wrote.
+      if (!unmapped) lines.push(mapped);
     }
     return { stack: lines.join('\n'), top };
   }
