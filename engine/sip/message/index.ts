@@ -11,6 +11,7 @@ export { SipResponse } from './response.js';
 export type { HeaderField } from './header-field.js';
 export { headerKey, canonicalHeaderName, isListHeader } from './header-names.js';
 export { parseUri, formatUri, isSipUri, sipUri, type Uri, type SipUri, type OtherUri } from './sip-uri.js';
+export { uriEquals } from './uri-equivalence.js';
 export { parseNameAddr, parseNameAddrList, formatNameAddr, type NameAddr, type NameAddrInit } from './name-addr.js';
 export { parseVia, parseViaList, formatVia, createVia, type Via, type ViaInit } from './via.js';
 export { parseParams, formatParams, unquoteParam, emptyParams, type SipParams } from './header-params.js';
