@@ -69,8 +69,9 @@ export class Player extends MediaEventEmitter<PlayerEvents> implements AudioSour
         this.firedMarkers.clear();
         this.startedReported = false;
         this.transition('playing');
-        this.emit('ready', {});
+        // On the ticker before `ready`, so that a listener's stop() takes it off again.
         this.options.ticker.add(this.paced);
+        this.emit('ready', {});
       },
       (error: unknown) => {
         if (generation !== this.generation || this.currentState !== 'preparing') return;

@@ -82,6 +82,19 @@ describe('Player', () => {
     expect(ticker.streams.size).toBe(0);
   });
 
+  it('stop() from a ready listener leaves nothing scheduled', async () => {
+    const { player, ticker, sources, events } = setup();
+    player.on('ready', () => player.stop());
+    player.play(url);
+    sources.pending[0]!.resolve(new ClipStream(ramp(1600)));
+    await settle();
+    ticker.tick();
+    await settle();
+    expect(events).toEqual(['ready']);
+    expect(ticker.streams.size).toBe(0);
+    expect(player.readFrame()).toBeNull();
+  });
+
   it('stop() during preparation drops the late preparation silently', async () => {
     const { player, sources, events } = setup();
     player.play(url);
