@@ -36,6 +36,11 @@ function internalsOf(call: Call): CallInternals {
   return state;
 }
 
+const extraHeadersArg = (method: string, value: unknown) => optionalHeaders(method, 'extraHeaders', value);
+
+/** A final response code the scenario may send: VoxEngine takes any 3xx-6xx. */
+const finalCode = (method: string, value: unknown) => requireInteger(method, 'code', value, 300, 699);
+
 function callMethod(call: Call, method: string, args: Data[]): void {
   sendCommand({ op: 'call.method', callId: internalsOf(call).mirror.id, method, args });
 }
@@ -94,29 +99,31 @@ export class Call {
   }
 
   answer(extraHeaders?: Record<string, string>, parameters?: object): void {
-    callMethod(this, 'answer', [optionalHeaders('Call.answer', 'extraHeaders', extraHeaders), optionalParameters('Call.answer', 'parameters', parameters)]);
+    const method = 'Call.answer';
+    callMethod(this, 'answer', [extraHeadersArg(method, extraHeaders), optionalParameters(method, 'parameters', parameters)]);
   }
   answerDirect(peerCall: Call, extraHeaders?: Record<string, string>, parameters?: object): void {
     const method = 'Call.answerDirect';
     if (!(peerCall instanceof Call)) throw new ArgumentError(method, 'peerCall must be a Call');
-    callMethod(this, 'answerDirect', [peerCall.id(), optionalHeaders(method, 'extraHeaders', extraHeaders), optionalParameters(method, 'parameters', parameters)]);
+    const headers = extraHeadersArg(method, extraHeaders);
+    callMethod(this, 'answerDirect', [peerCall.id(), headers, optionalParameters(method, 'parameters', parameters)]);
   }
   reject(code: number, extraHeaders?: Record<string, string>): void {
-    callMethod(this, 'reject', [requireInteger('Call.reject', 'code', code, 300, 699), optionalHeaders('Call.reject', 'extraHeaders', extraHeaders)]);
+    callMethod(this, 'reject', [finalCode('Call.reject', code), extraHeadersArg('Call.reject', extraHeaders)]);
   }
   /** Deprecated in VoxEngine in favour of `reject`, and the same operation. */
   decline(code: number, extraHeaders?: Record<string, string>): void {
-    callMethod(this, 'reject', [requireInteger('Call.decline', 'code', code, 300, 699), optionalHeaders('Call.decline', 'extraHeaders', extraHeaders)]);
+    callMethod(this, 'reject', [finalCode('Call.decline', code), extraHeadersArg('Call.decline', extraHeaders)]);
   }
   ring(extraHeaders?: Record<string, string>): void {
-    callMethod(this, 'ring', [optionalHeaders('Call.ring', 'extraHeaders', extraHeaders)]);
+    callMethod(this, 'ring', [extraHeadersArg('Call.ring', extraHeaders)]);
   }
   /** The codec and video arguments after `extraHeaders` concern WebRTC legs; they are accepted and not used. */
   startEarlyMedia(extraHeaders?: Record<string, string>): void {
-    callMethod(this, 'startEarlyMedia', [optionalHeaders('Call.startEarlyMedia', 'extraHeaders', extraHeaders)]);
+    callMethod(this, 'startEarlyMedia', [extraHeadersArg('Call.startEarlyMedia', extraHeaders)]);
   }
   hangup(extraHeaders?: Record<string, string>): void {
-    callMethod(this, 'hangup', [optionalHeaders('Call.hangup', 'extraHeaders', extraHeaders)]);
+    callMethod(this, 'hangup', [extraHeadersArg('Call.hangup', extraHeaders)]);
   }
 
   /** `parameters` may also be a voice, the older `call.say(text, Language.US_ENGLISH_FEMALE)` form. */
@@ -193,7 +200,7 @@ export class Call {
   }
   notifyBlindTransferFailed(code: number, reason: string): void {
     const method = 'Call.notifyBlindTransferFailed';
-    callMethod(this, 'notifyBlindTransferFailed', [requireInteger(method, 'code', code, 300, 699), requireString(method, 'reason', reason)]);
+    callMethod(this, 'notifyBlindTransferFailed', [finalCode(method, code), requireString(method, 'reason', reason)]);
   }
 
   enableBeepDetection(parameters?: object): void {
