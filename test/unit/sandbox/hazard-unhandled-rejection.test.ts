@@ -73,4 +73,25 @@ VoxEngine.addEventListener(AppEvents.Started, async () => {
     expect(delegate.logs).toEqual(['handled later']);
     expect(session.alive).toBe(true);
   });
+  it('ends the session when the top level leaves a rejection unhandled', async () => {
+    const delegate = new RecordingDelegate();
+    const scenario = await compileScenario("const config = {};\nPromise.reject(new Error('no trunk configured'));\n", 'top.ts');
+    const session = await host.startSession({ sessionId: 's', scenario }, delegate);
+    expect(session.alive).toBe(false);
+    expect(delegate.failures).toMatchObject([
+      { kind: 'unhandledRejection', message: 'unhandled promise rejection: Error: no trunk configured', file: 'top.ts', line: 2 },
+    ]);
+  });
+
+  it('maps the stack of a fatal command from the prelude to the author\'s line', async () => {
+    const { failure } = await runBesideHealthySession(
+      host,
+      `VoxEngine.addEventListener(AppEvents.Started, () => {
+  const stack = new Error('listener is not a function').stack;
+  (globalThis as any).__test_send_raw(JSON.stringify({ op: 'fatal', reason: 'invalidHandler', message: 'bad listener', stack }));
+});
+`,
+    );
+    expect(failure).toMatchObject({ kind: 'invalidHandler', message: 'bad listener', file: 'scenario.ts', line: 2, column: 17 });
+  });
 });
