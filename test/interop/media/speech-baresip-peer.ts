@@ -88,6 +88,11 @@ export class BaresipPeer {
     return join(this.soundDir, decoded);
   }
 
+  /** Everything baresip printed so far (e.g. its "received event: '5'" lines for RFC 4733 digits). */
+  get log(): string {
+    return this.output;
+  }
+
   /** Kills baresip if still running and removes its directory. Idempotent. */
   close(): void {
     if (this.baresip && this.baresip.exitCode === null) this.baresip.kill('SIGKILL');
