@@ -6,3 +6,5 @@ export type { DtmfKind, SaidText } from './simulated-call.js';
 export { SimulatedHttp } from './simulated-http.js';
 export type { SimulatedHttpResponse } from './simulated-http.js';
 export { VirtualClock } from './virtual-clock.js';
+export { runSimulatedDemo } from './simulated-demo.js';
+export type { SimulatedDemoOptions } from './simulated-demo.js';

@@ -193,6 +193,26 @@ describe('Call far-end events', () => {
     ]);
   });
 
+  it('reports tone detection, audio quality, forwarding, re-INVITE answers and beep errors with their fields', async () => {
+    const h = new CallHarness();
+    await h.connect();
+    h.leg.reportToDelegate((d) => d.toneDetected(true, false));
+    h.leg.reportToDelegate((d) => d.audioQuality('HD'));
+    h.leg.reportToDelegate((d) => d.forwarding());
+    h.leg.reportToDelegate((d) => d.reInviteAnswered(true, { 'X-A': '1' }));
+    h.leg.reportToDelegate((d) => d.reInviteAnswered(false, {}));
+    h.leg.reportToDelegate((d) => d.beepDetectionError('no audio'));
+    await h.settle();
+    expect(h.events.map((e) => [e.name, e.payload])).toEqual([
+      ['Call.ToneDetected', { ProgressTone: true, VoicemailTone: false }],
+      ['Call.AudioQualityDetected', { quality: 'HD' }],
+      ['Call.Forwarding', {}],
+      ['Call.ReInviteAccepted', { headers: { 'X-A': '1' }, mimeType: '', body: '' }],
+      ['Call.ReInviteRejected', { headers: {} }],
+      ['Call.BeepDetectionError', { reason: 'no audio' }],
+    ]);
+  });
+
   it('drops far-end reports after the call ended', async () => {
     const h = new CallHarness();
     await h.connect();
