@@ -148,7 +148,8 @@ export class Call {
 
   hangup(headers: Headers): void {
     if (this.current === 'TERMINATED') return;
-    if (this.current === 'CONNECTED') {
+    // Once answer() has sent 200 OK the dialog exists, even before the ACK confirms it: BYE, not a final response.
+    if (this.current === 'CONNECTED' || this.answering) {
       this.init.leg.hangup(headers);
       this.end({ event: 'Call.Disconnected', code: 200, headers: {}, by: 'local', hangupReason: 'normal' });
     } else if (this.init.direction === 'outgoing') {
@@ -164,7 +165,7 @@ export class Call {
   /** Ends the call because its session is going away (terminate, scenario failure): no events reach the scenario. */
   forceEnd(reason: HangupReason): void {
     if (this.current === 'TERMINATED') return;
-    if (this.current === 'CONNECTED' || this.init.direction === 'outgoing') this.init.leg.hangup({});
+    if (this.current === 'CONNECTED' || this.answering || this.init.direction === 'outgoing') this.init.leg.hangup({});
     else this.init.leg.reject(reason === 'scenario_error' ? 500 : 480, {});
     this.end({ event: 'Call.Disconnected', code: 200, headers: {}, by: 'local', hangupReason: reason }, { silent: true });
   }

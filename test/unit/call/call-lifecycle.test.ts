@@ -50,6 +50,14 @@ describe('Call lifecycle (incoming)', () => {
     expect(h.event('Call.Disconnected')?.payload).toMatchObject({ internalCode: 603, reason: 'Decline' });
   });
 
+  it('hangup() right after answer() sends BYE, not a final response', () => {
+    const h = new CallHarness('incoming');
+    h.call.answer({});
+    h.call.hangup({});
+    expect(h.leg.actions.map((a) => a.op)).toEqual(['answer', 'hangup']);
+    expect(h.event('Call.Disconnected')?.payload).toMatchObject({ internalCode: 200 });
+  });
+
   it('a remote BYE fires Disconnected with the headers received', async () => {
     const h = new CallHarness('incoming');
     await h.connect();
