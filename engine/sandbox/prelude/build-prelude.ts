@@ -2,11 +2,9 @@
  * Bundles the prelude (everything under this folder, entry `prelude-entry.ts`) into one IIFE script with esbuild.
  * Built on first use and kept in memory: every isolate of the process runs the same text.
  *
- * Not minified: the sandbox runs the prelude inside a V8 startup snapshot, and on
- * this Node 20 / isolated-vm 5 pair a one-character string made before the snapshot does not survive the restore (a
- * key `'F'` is no longer found, `'Q'` reads back as `'8'`). Minified names are one character, so a minified prelude
- * fails with `ReferenceError: o is not defined`; for the same reason no one-letter string made at load may be compared
- * with one made later. The unit tests run the prelude from that same snapshot.
+ * Not minified: the sandbox compiles it from V8's code cache, so a smaller text would save little, and readable
+ * names keep the prelude's frames legible in a scenario's stack trace. (A V8 startup snapshot of the prelude was
+ * tried and dropped: on Node 20 / isolated-vm 5 it restores one-character strings wrongly, see docs/sandbox.md.)
  */
 import { buildSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';

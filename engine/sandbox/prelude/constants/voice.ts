@@ -33,10 +33,7 @@ export function defineVoice(provider: string, name: string, language: string, ge
   return new Voice(voiceToken, provider, name, language, gender);
 }
 
-/**
- * A switch, not a lookup table: the table's one-letter keys would be made when the sandbox snapshot is taken, and
- * one-character strings from before the snapshot do not match those made after it (see build-prelude.ts).
- */
+/** The one-letter gender codes of the tables below. */
 function genderOf(code: string | undefined): VoiceGender | undefined {
   switch (code) {
     case 'F':
@@ -87,7 +84,7 @@ export function voiceTable(provider: string, entries: string): Readonly<Record<s
 
 /**
  * A namespace whose tables are built on first use. Building every table at load put about 0.3 MB more heap into
- * each session's isolate (measured from the sandbox snapshot: 1.20 MB against 0.92 MB); a scenario names one or two
+ * each session's isolate (measured: 1.20 MB against 0.92 MB); a scenario names one or two
  * voices.
  */
 export function lazyNamespace<T extends Record<string, () => object>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {

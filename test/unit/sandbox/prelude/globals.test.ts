@@ -23,7 +23,7 @@ describe('scenario globals', () => {
     expect(a).not.toBe(b);
   });
 
-  it('uuidgen differs between two sessions made from the same sandbox snapshot', () => {
+  it('uuidgen differs between two sessions', () => {
     const other = new PreludeHarness();
     try {
       expect(other.value('uuidgen()')).not.toBe(h.value('uuidgen()'));

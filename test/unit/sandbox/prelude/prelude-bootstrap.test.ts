@@ -10,7 +10,7 @@ describe('prelude bootstrap', () => {
     expect(preludeSource()).toBe(preludeSource());
   });
 
-  it('also runs in a bare isolate, without the sandbox snapshot', () => {
+  it('also runs alone in a bare isolate, with only __callscript_send from the host', () => {
     harness = new PreludeHarness('fresh');
     harness.run(`Logger.write(VoiceList.Google.en_US_Standard_C.language)`);
     expect(harness.take()).toEqual([{ op: 'log', text: 'en-US' }]);

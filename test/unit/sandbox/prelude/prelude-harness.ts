@@ -1,8 +1,8 @@
 /**
- * Runs the real prelude the way the sandbox does: in an isolate made from the sandbox's V8 startup snapshot (the
- * bridge bootstrap and the prelude, already run), bound to a fake host that captures every command. Events are
- * delivered through the bootstrap's `deliver` trampoline, and an exception a listener throws is rethrown here.
- * `fresh` mode runs the prelude in a bare isolate instead, to show it does not depend on the snapshot.
+ * Runs the real prelude the way the sandbox does: in an isolate from the sandbox's `IsolateFactory` (the bridge
+ * bootstrap, then the prelude), bound to a fake host that captures every command. Events are delivered through the
+ * bootstrap's `deliver` trampoline, and an exception a listener throws is rethrown here. `fresh` mode runs the
+ * prelude alone in a bare isolate, to show it needs nothing from the host but `__callscript_send`.
  */
 import ivm from 'isolated-vm';
 import type { CallMirror, ScenarioCommand, ScenarioEvent } from '../../../../engine/session/scenario-protocol.js';
@@ -19,11 +19,11 @@ export class PreludeHarness {
   private readonly context: ivm.Context;
   private readonly deliverRef: ivm.Reference<(json: string) => void> | undefined;
 
-  constructor(mode: 'snapshot' | 'fresh' = 'snapshot') {
+  constructor(mode: 'sandbox' | 'fresh' = 'sandbox') {
     const receive = (json: unknown) => {
       this.commands.push(JSON.parse(json as string) as ScenarioCommand);
     };
-    if (mode === 'snapshot') {
+    if (mode === 'sandbox') {
       factory ??= new IsolateFactory(preludeSource());
       this.sandbox = factory.create(32);
       this.sandbox.onSend = receive;
