@@ -3,7 +3,7 @@
  * auth, one JSON error shape, request schemas that refuse unknown fields and wrong types, an OpenAPI document built
  * from the routes. `callscript serve` creates it with the engine's store and its session port.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { engineMetrics as defaultMetrics, type EngineMetrics } from '../metrics.js';
 import { RuleTable } from '../routing/rule-table.js';
 import { ScenarioLibrary } from '../routing/scenario-library.js';
@@ -13,7 +13,7 @@ import { resolveApiConfig, type ApiConfig, type ApiConfigInput } from './api-con
 import type { ApiContext } from './api-context.js';
 import { ApiError, apiErrorHandler, sendError } from './api-error.js';
 import { bearerAuthHook } from './bearer-auth.js';
-import { OpenApiCollector } from './openapi-document.js';
+import { OpenApiCollector, type RouteConfig } from './openapi-document.js';
 import { callRecordRoutes } from './routes/call-record-routes.js';
 import { mediaFileRoutes } from './routes/media-file-routes.js';
 import { ruleRoutes } from './routes/rule-routes.js';
@@ -49,6 +49,17 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
+/**
+ * A route that declares no query parameters refuses any, as a body refuses unknown fields. Public routes (health,
+ * the OpenAPI document, downloads, control URLs) are left lenient for the tools that call them.
+ */
+function refuseUnknownQuery(route: RouteOptions): void {
+  if ((route.config as RouteConfig | undefined)?.public) return;
+  const schema = (route.schema ?? {}) as { querystring?: unknown };
+  if (schema.querystring) return;
+  route.schema = { ...schema, querystring: { type: 'object', additionalProperties: false, properties: {} } };
+}
+
 export async function createApiServer(options: ApiServerOptions): Promise<ApiServer> {
   const config = resolveApiConfig(options.config);
   const metrics = options.metrics ?? defaultMetrics;
@@ -73,6 +84,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiSer
   metrics.sessionsActive.onCollect(() => metrics.sessionsActive.set({}, options.sessions.activeCount()));
   options.store.sessions.interruptRunning();
 
+  app.addHook('onRoute', refuseUnknownQuery);
   const openapi = new OpenApiCollector();
   openapi.attach(app);
   app.setErrorHandler(apiErrorHandler);

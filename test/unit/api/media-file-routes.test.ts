@@ -107,6 +107,15 @@ describe('management API: recordings and assets', () => {
     expect((await api.call('GET', '/recordings?name=x')).status).toBe(400);
   });
 
+  it('answers a validly signed URL for a file deleted since with 404', async () => {
+    const asset = (await uploadAsset('gone.wav')).body;
+    const { url } = (await api.call('POST', `/assets/${asset.id}/signed-url`, { json: {} })).body;
+    await api.call('DELETE', `/assets/${asset.id}`);
+    const response = await send(url, 'GET', '', { token: null });
+    expect(response.status).toBe(404);
+    expect(response.body.error.code).toBe('not_found');
+  });
+
   it('does not serve an asset id under the recordings collection', async () => {
     const asset = (await uploadAsset('cross.wav')).body;
     expect((await api.call('POST', `/recordings/${asset.id}/signed-url`, { json: {} })).status).toBe(404);

@@ -159,6 +159,12 @@ describe('management API: rules', () => {
     expect(none.body.error.code).toBe('no_match');
   });
 
+  it('refuses a dry-run match without a number with 400', async () => {
+    const response = await api.call('GET', '/rules/match');
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].field).toBe('number');
+  });
+
   it('sees a rule change on the next match without a restart', async () => {
     const rule = await create('r', '1.*', 'sales');
     expect((await api.call('GET', '/rules/match?number=123')).body.scenario.name).toBe('sales');
