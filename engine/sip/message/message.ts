@@ -27,7 +27,8 @@ const CRLF = '\r\n';
  */
 export abstract class SipMessage {
   private readonly fields: HeaderField[];
-  private readonly cache = new Map<string, unknown>();
+  /** Parsed header values by header key; created on the first typed access. */
+  private cache: Map<string, unknown> | undefined;
   private bodyBuffer: Buffer;
   private bodyTextCache: string | undefined;
 
@@ -86,7 +87,7 @@ export abstract class SipMessage {
   addHeader(name: string, value: string): this {
     const key = headerKey(name);
     this.fields.push(this.field(name, key, value));
-    this.cache.delete(key);
+    this.cache?.delete(key);
     return this;
   }
 
@@ -95,7 +96,7 @@ export abstract class SipMessage {
     const key = headerKey(name);
     const first = this.fields.findIndex((field) => field.key === key);
     this.fields.splice(first < 0 ? 0 : first, 0, this.field(name, key, value));
-    this.cache.delete(key);
+    this.cache?.delete(key);
     return this;
   }
 
@@ -113,7 +114,7 @@ export abstract class SipMessage {
     const rest = isListHeader(key) ? splitList(field.value).slice(1) : [];
     if (rest.length > 0) this.fields[index] = { ...field, value: rest.join(', ') };
     else this.fields.splice(index, 1);
-    this.cache.delete(key);
+    this.cache?.delete(key);
     return this;
   }
 
@@ -139,7 +140,7 @@ export abstract class SipMessage {
 
   private removeFields(key: string): void {
     for (let i = this.fields.length - 1; i >= 0; i--) if (this.fields[i]!.key === key) this.fields.splice(i, 1);
-    this.cache.delete(key);
+    this.cache?.delete(key);
   }
 
   // ---- body ----------------------------------------------------------------------------------------------------
@@ -157,10 +158,12 @@ export abstract class SipMessage {
   // ---- typed accessors (parsed on first use, cached until the header changes) ----------------------------------
 
   private cached<T>(key: string, parse: () => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
-    const value = parse();
-    this.cache.set(key, value);
-    return value;
+    this.cache ??= new Map();
+    const value = this.cache.get(key);
+    if (value !== undefined || this.cache.has(key)) return value as T;
+    const parsed = parse();
+    this.cache.set(key, parsed);
+    return parsed;
   }
 
   /** The one value of a header that must appear exactly once (RFC 3261 7.3.1 / 20). */
@@ -219,9 +222,9 @@ export abstract class SipMessage {
   /** Contact values, `'*'` for the REGISTER wildcard (RFC 3261 10.2.2), `[]` when absent. */
   get contact(): readonly NameAddr[] | '*' {
     return this.cached('contact', () => {
-      const values = this.fields.filter((field) => field.key === 'contact').map((field) => field.value.trim());
+      const values = this.rawValues('contact');
       if (values.length === 1 && values[0] === '*') return '*' as const;
-      return labelled('Contact', () => values.flatMap((value) => parseNameAddrList(value)));
+      return labelled('Contact', () => nameAddrsOf(values));
     });
   }
 
@@ -306,7 +309,7 @@ export abstract class SipMessage {
   }
 
   private nameAddrs(key: string, label: string): NameAddr[] {
-    return labelled(label, () => this.rawValues(key).flatMap((value) => parseNameAddrList(value)));
+    return labelled(label, () => nameAddrsOf(this.rawValues(key)));
   }
 
   private authValues(key: string, label: string): AuthHeaderValue[] {
@@ -328,6 +331,16 @@ export abstract class SipMessage {
     if (this.bodyBuffer.length === 0) return Buffer.from(head, 'utf8');
     return Buffer.concat([Buffer.from(head, 'utf8'), this.bodyBuffer]);
   }
+}
+
+function nameAddrsOf(values: readonly string[]): NameAddr[] {
+  const all: NameAddr[] = [];
+  for (const value of values) {
+    // Most fields hold one value: skip the list split (a comma may only appear inside quotes or <> otherwise).
+    if (value.indexOf(',') < 0) all.push(parseNameAddr(value));
+    else for (const item of parseNameAddrList(value)) all.push(item);
+  }
+  return all;
 }
 
 /** Re-labels a value parser's generic reason ("Bad name-addr") with the header it came from ("Bad From"). */

@@ -52,7 +52,7 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
   const head = decodeHead(buffer, start, headEnd);
   const lf = head.indexOf('\n');
   const startLine = lf < 0 ? head : head.slice(0, lf > 0 && head.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf);
-  const isResponse = startLine.length > 4 && startLine.slice(0, 4).toUpperCase() === 'SIP/';
+  const isResponse = startsWithSipSlash(startLine);
   const kind = isResponse ? 'response' : 'request';
   const space = startLine.indexOf(' ');
   const method = isResponse ? undefined : space < 0 ? startLine : startLine.slice(0, space);
@@ -68,6 +68,17 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
   } catch (error) {
     throw withContext(error, { kind, method, headers: fields });
   }
+}
+
+/** "SIP/" in any case: a Status-Line (a Request-Line starts with a method token, which cannot hold '/'). */
+function startsWithSipSlash(line: string): boolean {
+  return (
+    line.length > 4 &&
+    (line.charCodeAt(0) | 0x20) === 0x73 &&
+    (line.charCodeAt(1) | 0x20) === 0x69 &&
+    (line.charCodeAt(2) | 0x20) === 0x70 &&
+    line.charCodeAt(3) === 0x2f
+  );
 }
 
 function decodeHead(buffer: Buffer, start: number, end: number): string {
