@@ -56,7 +56,14 @@ function startOne(host: SandboxHost, scenario: CompiledScenario, n: number): Pro
   });
 }
 
-async function sustained(host: SandboxHost, scenario: CompiledScenario, inFlight: number): Promise<{ perSecond: number; p50: number; p99: number }> {
+interface Throughput {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  starts: number;
+}
+
+async function sustained(host: SandboxHost, scenario: CompiledScenario, inFlight: number): Promise<Throughput> {
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
   let n = 0;
@@ -73,8 +80,16 @@ async function sustained(host: SandboxHost, scenario: CompiledScenario, inFlight
   const elapsed = (performance.now() - t0) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };
+  return { perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), starts: latencies.length };
 }
+
+/** CPU time (user + system) a process has used, in ms, from /proc: load on the machine does not change it. */
+function cpuMsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / clockTicksPerSecond;
+}
+const clockTicksPerSecond = 100;
 
 function rssOf(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -93,7 +108,9 @@ async function main(): Promise<void> {
 
   const host = new InProcessSandboxHost({ preludeSource: prelude, poolSize: 2 });
   await startOne(host, scenario, -1).then((s) => s.dispose());
+  const cpuBefore = cpuMsOf(process.pid);
   const single = await sustained(host, scenario, 1);
+  const singleCpuMs = (cpuMsOf(process.pid) - cpuBefore) / single.starts;
   await settle();
   const before = process.memoryUsage().rss;
   const idle: SandboxSession[] = [];
@@ -107,7 +124,10 @@ async function main(): Promise<void> {
   const workers = availableParallelism();
   const supervisor = await SandboxSupervisor.start({ preludeSource: prelude, workers, poolSize: 2 });
   await startOne(supervisor, scenario, -2).then((s) => s.dispose());
+  const pids = [process.pid, ...supervisor.workerPids()];
+  const multiCpuBefore = pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0);
   const multi = await sustained(supervisor, scenario, 32);
+  const multiCpuMs = (pids.reduce((sum, pid) => sum + cpuMsOf(pid), 0) - multiCpuBefore) / multi.starts;
   await settle();
   const workersBefore = supervisor.workerPids().reduce((sum, pid) => sum + rssOf(pid), 0);
   const workerIdle: SandboxSession[] = [];
@@ -126,10 +146,12 @@ async function main(): Promise<void> {
     '',
     'A start = isolate with the prelude + scenario loaded from the code cache + `call.added` and `AppEvents.CallAlerting` delivered and handled (the answer command received by the host). Each session is disposed after its answer in the throughput rows.',
     '',
-    '| case | starts/s | p50 latency (ms) | p99 latency (ms) |',
-    '|---|---|---|---|',
-    `| in-process host, one process, one start at a time | ${single.perSecond.toFixed(0)} | ${single.p50.toFixed(2)} | ${single.p99.toFixed(2)} |`,
-    `| supervisor, ${workers} worker processes, 32 starts in flight | ${multi.perSecond.toFixed(0)} | ${multi.p50.toFixed(2)} | ${multi.p99.toFixed(2)} |`,
+    'CPU ms per start is the CPU time (user + system, all threads, from /proc) of the processes involved divided by the starts: unlike starts/s it does not depend on what else the machine runs, so `cores x 1000 / CPU ms` is the rate this machine could sustain if the benchmark had it to itself.',
+    '',
+    '| case | starts/s measured | CPU ms per start | starts/s for 2 idle cores (2000 / CPU ms) | p50 latency (ms) | p99 latency (ms) |',
+    '|---|---|---|---|---|---|',
+    `| in-process host, one process, one start at a time | ${single.perSecond.toFixed(0)} | ${singleCpuMs.toFixed(2)} | ${(2000 / singleCpuMs).toFixed(0)} | ${single.p50.toFixed(2)} | ${single.p99.toFixed(2)} |`,
+    `| supervisor (engine process + ${workers} workers), 32 starts in flight | ${multi.perSecond.toFixed(0)} | ${multiCpuMs.toFixed(2)} | ${(2000 / multiCpuMs).toFixed(0)} | ${multi.p50.toFixed(2)} | ${multi.p99.toFixed(2)} |`,
     '',
     `Resident memory per idle session (${idleSessions} sessions alive after CallAlerting): ${mb(perIdle)} MB in one process (in-process host, ${liveSessions} sessions alive), ${mb(perIdleWorker)} MB in the worker processes.`,
     '',

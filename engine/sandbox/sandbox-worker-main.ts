@@ -3,6 +3,7 @@
  * If V8 loses an isolate, this process aborts and the supervisor fails only the sessions it held.
  */
 import { CompileCache } from './compile-cache.js';
+import { IpcBatcher } from './ipc-batcher.js';
 import { InProcessSandboxHost } from './in-process-host.js';
 import type { IsolateSession } from './isolate-session.js';
 import type { CompiledScenario } from './sandbox-types.js';
@@ -12,8 +13,12 @@ let host: InProcessSandboxHost | undefined;
 const scenarios = new CompileCache<CompiledScenario>(workerScenarioCapacity);
 const sessions = new Map<number, IsolateSession>();
 
+const outbox = new IpcBatcher<WorkerMessage>((batch) => {
+  if (process.connected) process.send!(batch);
+});
+
 function post(message: WorkerMessage): void {
-  process.send!(message);
+  outbox.push(message);
 }
 
 function errorText(error: unknown): string {
@@ -78,7 +83,9 @@ function handle(message: SupervisorMessage): void {
   }
 }
 
-process.on('message', (message) => handle(message as SupervisorMessage));
+process.on('message', (batch) => {
+  for (const message of batch as SupervisorMessage[]) handle(message);
+});
 // The supervisor went away (closed or died): nothing here may outlive it.
 process.on('disconnect', () => {
   void host?.close();

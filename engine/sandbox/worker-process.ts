@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ScenarioEvent } from '../session/scenario-protocol.js';
 import { CompileCache } from './compile-cache.js';
+import { IpcBatcher } from './ipc-batcher.js';
 import { SandboxSetupError } from './sandbox-errors.js';
 import type { SandboxSessionDelegate, SandboxSessionOptions } from './sandbox-types.js';
 import { workerScenarioCapacity, type SupervisorMessage, type WorkerInit, type WorkerMessage } from './worker-protocol.js';
@@ -27,6 +28,9 @@ export class WorkerProcess {
   readonly #sessions = new Map<number, WorkerSession>();
   readonly #pending = new Map<number, PendingStart>();
   readonly #loaded = new CompileCache<true>(workerScenarioCapacity);
+  readonly #outbox = new IpcBatcher<SupervisorMessage>((batch) => {
+    if (!this.#dead && this.#child.connected) this.#child.send(batch);
+  });
   readonly ready: Promise<void>;
   readonly exited: Promise<void>;
   #nextWireId = 1;
@@ -52,10 +56,12 @@ export class WorkerProcess {
       });
     });
     this.#child.on('error', () => this.#child.kill('SIGKILL'));
-    this.#child.on('message', (message: WorkerMessage) => {
-      if (message.t === 'ready') settle?.resolve();
-      else if (message.t === 'initFailed') settle?.reject(new SandboxSetupError(message.message));
-      else this.#route(message);
+    this.#child.on('message', (batch: WorkerMessage[]) => {
+      for (const message of batch) {
+        if (message.t === 'ready') settle?.resolve();
+        else if (message.t === 'initFailed') settle?.reject(new SandboxSetupError(message.message));
+        else this.#route(message);
+      }
     });
     this.#send({ t: 'init', init });
   }
@@ -104,13 +110,14 @@ export class WorkerProcess {
   /** Closes the IPC channel: the worker disposes its isolates and exits by itself, or is killed after a grace period. */
   shutdown(graceMs = 5_000): Promise<void> {
     for (const session of this.#sessions.values()) session.dispose();
+    this.#outbox.flush();
     if (this.#child.connected) this.#child.disconnect();
     const killer = setTimeout(() => void this.kill(), graceMs);
     return this.exited.finally(() => clearTimeout(killer));
   }
 
   #send(message: SupervisorMessage): void {
-    if (!this.#dead && this.#child.connected) this.#child.send(message);
+    if (!this.#dead) this.#outbox.push(message);
   }
 
   #route(message: Exclude<WorkerMessage, { t: 'ready' | 'initFailed' }>): void {

@@ -1,5 +1,6 @@
 /**
- * The IPC messages between the sandbox supervisor (the engine process) and a sandbox worker process. Sessions are
+ * The IPC messages between the sandbox supervisor (the engine process) and a sandbox worker process; each IPC
+ * message carries an array of them (see `IpcBatcher`). Sessions are
  * addressed by a wire id the supervisor allocates, unique within one worker. Both sides keep the scenarios the worker
  * holds in an LRU of the same capacity, touched in the same order, so the supervisor knows when to send the code.
  */
