@@ -28,8 +28,9 @@ export class MediaActivityMonitor {
   ) {}
 
   /**
-   * Called for each packet from the peer: RTP of any negotiated payload type, or RTCP (VoxEngine's RtpStopped is
-   * about "the RTP/RTCP"). Only an audio packet counts as the first packet (`FirstAudioPacketReceived`).
+   * Called for each RTP packet from the peer, audio or telephone event; only audio counts as the first packet
+   * (`FirstAudioPacketReceived`). RTCP does not count: its randomised interval reaches 7.5 s (RFC 3550 section
+   * 6.3.1), so a stream kept alive by RTCP alone would flap around the 7 s limit.
    */
   packet(isAudio: boolean): void {
     if (this.closed) return;

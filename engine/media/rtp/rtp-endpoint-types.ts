@@ -59,4 +59,6 @@ export interface RtpEndpointStats {
   jitterMs: number;
   /** Delegate calls that threw. */
   delegateErrors: number;
+  /** Sink (`addSink`) calls that threw. */
+  sinkErrors: number;
 }

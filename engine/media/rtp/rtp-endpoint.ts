@@ -2,7 +2,7 @@ import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import type { AudioCodec } from '../codec/audio-codec.js';
 import { DtmfSender } from '../dtmf/dtmf-sender.js';
 import { MediaError } from '../media-error.js';
-import { FRAME_SAMPLES, isEncodedAudioSource, type AudioSink, type AudioSource, type MediaInput } from '../media-types.js';
+import { FRAME_SAMPLES, isEncodedAudioSource, type AudioDirection, type AudioSink, type AudioSource, type MediaInput } from '../media-types.js';
 import type { PacedStream } from '../pacing/frame-scheduler.js';
 import { MediaFanout } from '../routing/media-fanout.js';
 import type { ReceivedFrame } from '../routing/received-frame.js';
@@ -25,7 +25,7 @@ import { SymmetricLatch } from './symmetric-latch.js';
 export class RtpEndpoint implements MediaInput, PacedStream {
   readonly stats: RtpEndpointStats = {
     packetsSent: 0, octetsSent: 0, packetsReceived: 0, malformed: 0, foreignSource: 0, unknownPayloadType: 0,
-    rtcpReceived: 0, rtcpMalformed: 0, packetsLost: 0, jitterMs: 0, delegateErrors: 0,
+    rtcpReceived: 0, rtcpMalformed: 0, packetsLost: 0, jitterMs: 0, delegateErrors: 0, sinkErrors: 0,
   };
   private audio: NegotiatedAudio | null = null;
   private source: AudioSource | null = null;
@@ -202,7 +202,7 @@ export class RtpEndpoint implements MediaInput, PacedStream {
     this.transmit(packet, target);
     if (this.sinks.size > 0) {
       const sent = frame ?? audio.codec.decode(payload!);
-      for (const sink of this.sinks) sink.writeFrame(sent, 'sent');
+      this.tap(sent, 'sent');
     }
   }
 
@@ -255,8 +255,19 @@ export class RtpEndpoint implements MediaInput, PacedStream {
 
   private onReceivedFrame(frame: ReceivedFrame): void {
     if (this.audio && !receives(this.audio.direction)) return;
-    if (this.sinks.size > 0) for (const sink of this.sinks) sink.writeFrame(frame.pcm, 'received');
+    if (this.sinks.size > 0) this.tap(frame.pcm, 'received');
     this.fanout.push(frame);
+  }
+
+  /** Copies a frame to every sink; a sink that throws is counted and cannot break the media path. */
+  private tap(frame: Int16Array, direction: AudioDirection): void {
+    for (const sink of this.sinks) {
+      try {
+        sink.writeFrame(frame, direction);
+      } catch {
+        this.stats.sinkErrors++;
+      }
+    }
   }
 
   private onRtcp(data: Buffer, from: RemoteInfo): void {
@@ -272,7 +283,6 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       for (const packet of packets) {
         if (packet.type === 'sr') this.rtcp.onSenderReport(packet.sender.ntpSeconds, packet.sender.ntpFraction, this.options.clock.now());
       }
-      this.activity.packet(false);
     } catch {
       this.stats.rtcpMalformed++;
     }

@@ -30,7 +30,7 @@ describe('MediaActivityMonitor', () => {
 });
 
 describe('MediaActivityMonitor first packet', () => {
-  it('waits for an audio packet: RTCP and telephone events alone keep media alive but are not the first audio', () => {
+  it('waits for an audio packet: telephone events keep media alive but are not the first audio', () => {
     const clock = new ManualClock();
     const signals: string[] = [];
     const monitor = new MediaActivityMonitor(clock, {

@@ -92,6 +92,21 @@ describe('RtpEndpoint between two call legs on loopback', () => {
     expect(d.stats).toMatchObject({ malformed: 0, unknownPayloadType: 0, foreignSource: 0 });
   });
 
+  it('survives a throwing delegate and a throwing sink, counting them, and keeps delivering to the others', async () => {
+    harness = new EndpointHarness(41350);
+    const [a, b] = await harness.pair();
+    const good = new CollectingSink();
+    b.addSink({ writeFrame: () => { throw new Error('sink bug'); } });
+    b.addSink(good);
+    b.delegate = { onFirstAudioPacket: () => { throw new Error('listener bug'); } };
+    a.setInputSource(new ToneSource());
+    await harness.run(200);
+    expect(b.stats.delegateErrors).toBe(1);
+    expect(b.stats.sinkErrors).toBe(b.stats.packetsReceived);
+    expect(good.frames.received.length).toBe(b.stats.packetsReceived);
+    expect(b.stats.packetsReceived).toBeGreaterThan(5);
+  });
+
   it('reports RFC 4733 digits once each with type 1, and then stops in-band detection', async () => {
     harness = new EndpointHarness(41400);
     const [a, b] = await harness.pair();
@@ -116,7 +131,7 @@ describe('RtpEndpoint between two call legs on loopback', () => {
     expect(digits).toEqual([{ digit: '4', type: 2 }, { digit: '7', type: 2 }]);
   });
 
-  it('signals media stopped after 7 s without RTP or RTCP, and resumed when packets return', async () => {
+  it('signals media stopped after 7 s without RTP, and resumed when packets return', async () => {
     harness = new EndpointHarness(41600);
     const b = await harness.endpoint();
     const peer = await harness.rawPeer();
@@ -139,19 +154,23 @@ describe('RtpEndpoint between two call legs on loopback', () => {
     expect(signals).toEqual(['first', 'stopped', 'resumed']);
   });
 
-  it('keeps sending RTCP while it sends no audio (RFC 3264 section 5.1), so a held peer is not stopped', async () => {
+  it('keeps sending RTCP while it sends no audio (RFC 3264 section 5.1); the held peer sees its RTP stop', async () => {
     harness = new EndpointHarness(41650);
     const [a, b] = await harness.pair();
     const signals: string[] = [];
-    b.delegate = { onMediaStopped: () => signals.push('stopped') };
+    b.delegate = { onMediaStopped: () => signals.push('stopped'), onMediaResumed: () => signals.push('resumed') };
     a.setInputSource(new ToneSource());
     await harness.run(200);
-    a.configure({ ...harness.negotiated.get(a)!, direction: 'inactive' });
+    const audio = harness.negotiated.get(a)!;
+    a.configure({ ...audio, direction: 'inactive' });
     const sent = a.stats.packetsSent;
     await harness.run(15_000);
     expect(a.stats.packetsSent).toBe(sent);
     expect(b.stats.rtcpReceived).toBeGreaterThanOrEqual(2);
-    expect(signals).toEqual([]);
+    expect(signals).toEqual(['stopped']);
+    a.configure(audio);
+    await harness.run(100);
+    expect(signals).toEqual(['stopped', 'resumed']);
   });
 
   it('sends RTCP sender reports carrying the loss and jitter it measured', async () => {
