@@ -62,9 +62,10 @@ describe('a callscript endpoint says a sentence to baresip', () => {
     const file = await peer.receivedAudioFile();
     const heard = soxDecode(file);
     const span = audibleSpan(heard);
-    // What baresip heard is as long as what was said (within a frame or two of jitter buffering) ...
-    expect(span.end - span.start).toBeGreaterThan(expected.end - expected.start - 0.06);
-    expect(span.end - span.start).toBeLessThan(expected.end - expected.start + 0.06);
+    // What baresip heard is as long as what was said: a few frames of jitter buffering either way, and on a loaded
+    // machine a scheduler stall shows as a gap in the RTP timestamps, which baresip plays out as silence.
+    expect(span.end - span.start).toBeGreaterThan(expected.end - expected.start - 0.1);
+    expect(span.end - span.start).toBeLessThan(expected.end - expected.start + 0.3);
     // ... and is speech: mostly voiced, with pauses between the phrases.
     const voiced = heard.subarray(Math.round(span.start * 8000), Math.round(span.end * 8000));
     expect(activeFraction(voiced)).toBeGreaterThan(0.5);
