@@ -52,7 +52,9 @@ export class DigestClient {
     const header = response.status === 407 ? 'Proxy-Authorization' : 'Authorization';
     const offered = response.status === 407 ? response.proxyAuthenticate : response.wwwAuthenticate;
     const sent = response.status === 407 ? request.proxyAuthorization : request.authorization;
-    let answered = false;
+    // RFC 7616 3.7 / RFC 8760 2.3: challenges come in the server's order of preference; per realm, the client uses the
+    // first one it supports.
+    const answered = new Set<string>();
     for (const value of offered) {
       let challenge: DigestChallenge;
       try {
@@ -61,15 +63,16 @@ export class DigestClient {
         if (error instanceof DigestChallengeError) continue;
         throw error;
       }
+      if (answered.has(challenge.realm)) continue;
       if (this.credentials.realm !== undefined && this.credentials.realm !== challenge.realm) continue;
       const refused = sent.some(
         (credentials) => credentials.params.realm === challenge.realm && credentials.params.username === this.credentials.username,
       );
       if (refused && !challenge.stale) return null;
       this.nonces.set(challenge.realm, { challenge, header, count: 0 });
-      answered = true;
+      answered.add(challenge.realm);
     }
-    return answered ? this.authorize(target) : null;
+    return answered.size > 0 ? this.authorize(target) : null;
   }
 
   /** Authorization fields for a request, from every nonce held (each use increments that nonce's count). */

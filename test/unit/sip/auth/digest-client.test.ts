@@ -75,6 +75,22 @@ describe('DigestClient', () => {
     expect(client.handleChallenge(challenged(second, 401, 'Digest realm="r", nonce="n3", qop="auth", stale=true'), second)).not.toBeNull();
   });
 
+  it('uses the first challenge it supports per realm, in the server order (RFC 8760 2.3)', () => {
+    const client = new DigestClient({ username: 'alice', password: 'p' });
+    const request = invite();
+    const response = createResponse(request, 401, {
+      toTag: 'b1',
+      headers: [
+        ['WWW-Authenticate', 'Digest realm="r", nonce="n1", qop="auth", algorithm=SHA-512-256-unknown'],
+        ['WWW-Authenticate', 'Digest realm="r", nonce="n2", qop="auth", algorithm=SHA-256'],
+        ['WWW-Authenticate', 'Digest realm="r", nonce="n3", qop="auth", algorithm=MD5'],
+      ],
+    });
+    const headers = client.handleChallenge(response, request)!;
+    expect(headers).toHaveLength(1);
+    expect(parseAuthHeader(headers[0]![1]).params).toMatchObject({ nonce: 'n2', algorithm: 'SHA-256' });
+  });
+
   it('ignores challenges for another realm or with an unknown scheme', () => {
     const client = new DigestClient({ username: 'alice', password: 'p', realm: 'mine' });
     const request = invite();
