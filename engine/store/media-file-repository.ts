@@ -71,6 +71,10 @@ export class MediaFileRepository {
 
   /** Where a recorder writes the file of recording `id` before registering it. */
   recordingPath(id: string): string {
+    // The id becomes a file name: nothing that could climb out of the folder.
+    if (!/^[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}$/.test(id)) {
+      throw new StoreError('invalid_reference', `'${id}' is not usable as a recording id`, { id });
+    }
     return join(this.dataDir, folders.recording, id);
   }
 

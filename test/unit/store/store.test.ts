@@ -183,6 +183,15 @@ describe('Store', () => {
   });
 
   describe('media files', () => {
+    it('refuses recording ids that are not plain file names', () => {
+      temp = tempStore();
+      for (const id of ['../escape', '.hidden', 'a/b', '']) {
+        expect(() => temp.store.mediaFiles.recordingPath(id), id).toThrow(expect.objectContaining({ code: 'invalid_reference' }));
+      }
+      expect(temp.store.mediaFiles.recordingPath('rec-1.mp3').startsWith(temp.dataDir)).toBe(true);
+    });
+
+
     it('keeps asset bytes in the data directory and removes them on delete', async () => {
       temp = tempStore();
       const { mediaFiles } = temp.store;
