@@ -26,6 +26,15 @@ describe('digestResponse', () => {
     );
   });
 
+  // RFC 7616 3.9.2's SHA-512-256 example is not reproducible as published (RFC erratum 4897), so SHA-512-256 is
+  // checked by composition with the SHA-512/256 hash instead.
+  it('computes SHA-512-256 with the SHA-512/256 hash over UTF-8 input', () => {
+    const h = (s: string) => createHash('sha512-256').update(s).digest('hex');
+    const input = { ...rfc7616, username: 'J\u00e4s\u00f8n Doe', realm: 'api@example.org', password: 'Secret, or not?', uri: '/doe.json' };
+    const expected = h(`${h('J\u00e4s\u00f8n Doe:api@example.org:Secret, or not?')}:${input.nonce}:00000001:${input.cnonce}:auth:${h('GET:/doe.json')}`);
+    expect(digestResponse({ ...input, algorithm: 'SHA-512-256' })).toBe(expected);
+  });
+
   it('matches the RFC 2617 3.5 example (MD5, qop=auth)', () => {
     expect(
       digestResponse({
