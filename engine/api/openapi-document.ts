@@ -90,7 +90,8 @@ export class OpenApiCollector {
     if (route.config.public) operation['security'] = [];
     if (route.schema?.body) {
       operation['requestBody'] = { required: true, content: { 'application/json': { schema: route.schema.body } } };
-    } else if (doc.rawBody) {
+    } else if (doc.rawBody && route.method !== 'get' && route.method !== 'delete') {
+      // OpenAPI 3.0 gives GET and DELETE no request body.
       const content = Object.fromEntries(
         doc.rawBody.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
       );
