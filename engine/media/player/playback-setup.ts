@@ -9,7 +9,10 @@ import { MediaPlaybackSources } from './playback-sources.js';
 export interface PlaybackSetupOptions {
   /** Where prepared prompts and downloads are cached; default `<os temp dir>/callscript-media-cache`. */
   readonly cacheDirectory?: string;
-  /** Relative file paths in `startPlayback` resolve against this; default the working directory. */
+  /**
+   * Relative file paths in `startPlayback` resolve against this, and local files must lie inside it; default the
+   * working directory.
+   */
   readonly baseDirectory?: string;
   /** Default: espeak-ng. */
   readonly tts?: TtsProvider;

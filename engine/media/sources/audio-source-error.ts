@@ -1,6 +1,7 @@
 /** Why an audio source could not be prepared; the code is stable and reaches scenarios in PlaybackFinished's `error`. */
 export type AudioSourceErrorCode =
   | 'unsupported_url'
+  | 'forbidden_path'
   | 'not_found'
   | 'too_large'
   | 'download_timeout'

@@ -1,4 +1,6 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { AudioSourceError } from './audio-source-error.js';
 import type { AudioCache } from './audio-cache.js';
 import { fetchAudioBytes, parseAudioLocation, VOXENGINE_FETCH_LIMITS, type AudioLocation, type FetchLimits } from './audio-fetcher.js';
 import { decodeAudioFile } from './audio-file-decoder.js';
@@ -8,6 +10,11 @@ export interface UrlAudioLoaderOptions {
   readonly limits?: FetchLimits;
   /** Relative plain paths are resolved against this directory; default the process's working directory. */
   readonly baseDirectory?: string;
+  /**
+   * Local files (`file:` URLs and paths) must lie inside this directory, symbolic links resolved, so that a scenario
+   * cannot play arbitrary files of the host; default `baseDirectory`.
+   */
+  readonly fileRoot?: string;
 }
 
 export interface LoadedAudio {
@@ -31,8 +38,18 @@ export class UrlAudioLoader {
 
   async load(url: string): Promise<LoadedAudio> {
     const location = parseAudioLocation(url, this.options.baseDirectory);
+    if (location.kind === 'file') await this.assertInsideRoot(location.path);
     const key = await this.cacheKey(location);
     return this.options.cache.getOrPrepare(key, async () => decodeAudioFile(await fetchAudioBytes(location, this.limits)));
+  }
+
+  private async assertInsideRoot(path: string): Promise<void> {
+    const root = resolve(this.options.fileRoot ?? this.options.baseDirectory ?? process.cwd());
+    const [realRoot, realPath] = await Promise.all([realpath(root).catch(() => root), realpath(path).catch(() => resolve(path))]);
+    const inside = relative(realRoot, realPath);
+    if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+      throw new AudioSourceError('forbidden_path', `${path} is outside the media directory ${root}`);
+    }
   }
 
   private async cacheKey(location: AudioLocation): Promise<string> {

@@ -9,7 +9,7 @@ import { ManualTicker, settle } from './manual-ticker.js';
 
 const scratch = scratchDirectory();
 afterAll(() => scratch.dispose());
-const sources = createPlaybackSources({ cacheDirectory: join(scratch.path, 'cache') });
+const sources = createPlaybackSources({ cacheDirectory: join(scratch.path, 'cache'), baseDirectory: scratch.path });
 
 /** Plays a request for up to `maxFrames` ticks; returns the events and the audio sent. */
 async function playOut(request: PlaybackRequest, maxFrames: number): Promise<{ events: string[]; audio: Int16Array }> {

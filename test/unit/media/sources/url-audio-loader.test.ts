@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { copyFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -96,6 +97,18 @@ describe('UrlAudioLoader', () => {
     expect((await audio.load(pathToFileURL(wavPath).href)).samples.length).toBe(8000);
     expect((await audio.load(wavPath)).samples.length).toBe(8000);
     expect((await audio.load('tone.wav')).cached).toBe(true);
+  });
+
+  it('refuses local files outside the media directory, also through a symbolic link', async () => {
+    const audio = new UrlAudioLoader({ cache: new AudioCache({ directory: join(scratch.path, 'jail') }), baseDirectory: join(scratch.path, 'prompts') });
+    mkdirSync(join(scratch.path, 'prompts'), { recursive: true });
+    symlinkSync(wavPath, join(scratch.path, 'prompts', 'link.wav'));
+    copyFileSync(wavPath, join(scratch.path, 'prompts', 'inside.wav'));
+    expect((await audio.load('inside.wav')).samples.length).toBe(8000);
+    expect((await failure(audio.load('../tone.wav'))).code).toBe('forbidden_path');
+    expect((await failure(audio.load(wavPath))).code).toBe('forbidden_path');
+    expect((await failure(audio.load(pathToFileURL('/etc/passwd').href))).code).toBe('forbidden_path');
+    expect((await failure(audio.load('link.wav'))).code).toBe('forbidden_path');
   });
 
   it('refuses a file over the size limit, declared or not', async () => {
