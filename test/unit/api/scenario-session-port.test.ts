@@ -27,7 +27,7 @@ VoxEngine.addEventListener(AppEvents.HttpRequest, (e) => {
 `;
 
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     if (await check()) return;
     await new Promise((done) => setTimeout(done, 25));
   }
@@ -92,7 +92,7 @@ describe('the API with real scenario sessions', () => {
     expect(calls.body.items).toHaveLength(1);
     expect(port.activeCount()).toBe(0);
     expect((await send(accessUrl, 'POST', '', { token: null, body: 'late', contentType: 'text/plain' })).status).toBe(404);
-  });
+  }, 60_000);
 
   it('records a session whose scenario throws as failed, with the author line', async () => {
     const { id, accessUrl } = (await api.call('POST', '/sessions', { json: { scenario: 'live' } })).body;
@@ -101,5 +101,5 @@ describe('the API with real scenario sessions', () => {
     const failed = (await api.call('GET', `/sessions/${id}`)).body;
     expect(failed.status).toBe('failed');
     expect(failed.endReason).toMatch(/^scenario_error: .*asked to fail.*\(live\.ts:8:\d+\)$/);
-  });
+  }, 60_000);
 });

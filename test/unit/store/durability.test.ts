@@ -105,5 +105,6 @@ describe('store durability across SIGKILL', () => {
 
     second.child.kill('SIGTERM');
     await second.exited;
-  });
+    // Two engine start-ups with compile and type-check of three uploads: generous for a loaded CI machine.
+  }, 120_000);
 });
