@@ -1,15 +1,15 @@
 /**
- * The host's own script, run in every isolate before the prelude (it is the first script of the isolate snapshot).
+ * The host's own script, run in every isolate before the prelude.
  *
- * It defines the global `__callscript_send(json)` that the prelude captures at load. The function forwards to the
- * host callback, which is bound later, once per session, through the one-shot `__callscript_bind`: the prelude runs
- * in the snapshot, long before a session exists, and the host callback cannot be part of a snapshot.
+ * It defines the global `__callscript_send(json)` that the prelude captures at load; the function forwards to the
+ * host callback. The script's completion value is the binder, which never becomes a global: after the prelude has
+ * run, the host calls it once with the send callback; it captures the prelude's `__callscript_deliver` and returns
+ * the one entry trampoline the host calls, `enter('run', main)` or `enter('deliver', json)`.
  *
- * `__callscript_bind` removes itself, captures the prelude's `__callscript_deliver`, and returns the two entry
- * trampolines the host calls. A trampoline catches what user code throws and returns it described as JSON, so that
- * an exception out of a handler or the top level is told apart from what isolated-vm throws after the call returns
- * (an unhandled promise rejection found at the microtask checkpoint, a timeout, the memory limit). The intrinsics it
- * uses are captured before any prelude or scenario code could replace them.
+ * The trampoline catches what user code throws and returns it described as JSON, so that an exception out of a
+ * handler or the top level is told apart from what isolated-vm throws after the call returns (an unhandled promise
+ * rejection found at the microtask checkpoint, a timeout, the memory limit). The intrinsics it uses are captured
+ * before any prelude or scenario code could replace them.
  */
 export const bootstrapFileName = 'callscript-bridge.js';
 
@@ -46,18 +46,18 @@ export const bootstrapSource = String.raw`(() => {
     hostSend(json);
   };
 
-  global.__callscript_bind = (send) => {
-    delete global.__callscript_bind;
+  return (send) => {
     hostSend = send;
     const deliver = global.__callscript_deliver;
-    return {
-      run(main) {
-        try { main(); return undefined; } catch (thrown) { return describe(thrown); }
-      },
-      deliver(json) {
-        if (typeof deliver !== 'function') return describe(new TypeError('the prelude defines no __callscript_deliver'));
-        try { deliver(json); return undefined; } catch (thrown) { return describe(thrown); }
-      },
+    return (kind, argument) => {
+      try {
+        if (kind === 'run') argument();
+        else if (typeof deliver === 'function') deliver(argument);
+        else return describe(new TypeError('the prelude defines no __callscript_deliver'));
+        return undefined;
+      } catch (thrown) {
+        return describe(thrown);
+      }
     };
   };
 })();

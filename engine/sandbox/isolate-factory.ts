@@ -1,7 +1,7 @@
 import ivm from 'isolated-vm';
 import { bootstrapFileName, bootstrapSource } from './bridge-bootstrap.js';
 import { SandboxSetupError } from './sandbox-errors.js';
-import { SandboxIsolate, type IsolateSetup, type SetupScript } from './sandbox-isolate.js';
+import { SandboxIsolate, type IsolateSetup } from './sandbox-isolate.js';
 
 export const preludeFileName = 'callscript-prelude.js';
 
@@ -25,14 +25,14 @@ export class IsolateFactory {
     preludeSource: string,
     readonly onCatastrophicError?: (message: string) => void,
   ) {
-    const scripts: SetupScript[] = [
-      { code: bootstrapSource, filename: bootstrapFileName },
-      { code: preludeSource, filename: preludeFileName },
-    ];
+    const setup: IsolateSetup = {
+      bootstrap: { code: bootstrapSource, filename: bootstrapFileName },
+      prelude: { code: preludeSource, filename: preludeFileName },
+    };
     const probe = new ivm.Isolate({ memoryLimit: 64 });
     try {
       const context = probe.createContextSync();
-      for (const script of scripts) {
+      for (const script of [setup.bootstrap, setup.prelude]) {
         const compiled: CachingScript = probe.compileScriptSync(script.code, { filename: script.filename, produceCachedData: true });
         script.cachedData = compiled.cachedData;
         compiled.runSync(context, { timeout: 5_000 });
@@ -46,7 +46,7 @@ export class IsolateFactory {
     } finally {
       probe.dispose();
     }
-    this.#setup = scripts;
+    this.#setup = setup;
   }
 
   create(memoryMb: number): SandboxIsolate {
@@ -56,7 +56,8 @@ export class IsolateFactory {
 
   /** Releases the code caches. Idempotent. */
   close(): void {
-    for (const script of this.#setup ?? []) script.cachedData?.release();
+    this.#setup?.bootstrap.cachedData?.release();
+    this.#setup?.prelude.cachedData?.release();
     this.#setup = undefined;
   }
 }

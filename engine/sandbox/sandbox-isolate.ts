@@ -18,47 +18,47 @@ export interface SetupScript {
   cachedData?: ivm.ExternalCopy<ArrayBuffer>;
 }
 
-/** The engine's own scripts, in run order: the bridge bootstrap, then the prelude. */
-export type IsolateSetup = readonly SetupScript[];
+/** The engine's own scripts: the bridge bootstrap (whose completion value is the binder), then the prelude. */
+export interface IsolateSetup {
+  bootstrap: SetupScript;
+  prelude: SetupScript;
+}
+
+type Trampoline = (kind: 'run' | 'deliver', argument: unknown) => string | undefined;
 
 // The engine's own setup scripts get a generous bound: they are not user code, but must not hang a worker either.
 const setupTimeoutMs = 5_000;
 
-function runSetup(isolate: ivm.Isolate, context: ivm.Context, setup: IsolateSetup): void {
-  for (const { code, filename, cachedData } of setup) {
-    const script = isolate.compileScriptSync(code, { filename, cachedData });
-    try {
-      script.runSync(context, { timeout: setupTimeoutMs });
-    } finally {
-      script.release();
-    }
+/** Runs one setup script; returns a reference to its completion value (the bootstrap's binder). */
+function runSetupScript(isolate: ivm.Isolate, context: ivm.Context, setup: SetupScript): ivm.Reference<unknown> {
+  const script = isolate.compileScriptSync(setup.code, { filename: setup.filename, cachedData: setup.cachedData });
+  try {
+    return script.runSync(context, { timeout: setupTimeoutMs, reference: true }) as ivm.Reference<unknown>;
+  } finally {
+    script.release();
   }
 }
 
 /**
  * One isolate and its context, with the bootstrap and the prelude run in it, bound to the host through the
- * bootstrap's `__callscript_bind`. Only two trampolines (`run`, `deliver`) are held as references; nothing of the host is ever
+ * bootstrap's binder. Only the entry trampoline is held as a reference; nothing of the host is ever
  * placed in the isolate except the copy-only send callback, which is reachable only inside the bootstrap's closure.
  */
 export class SandboxIsolate {
   readonly #isolate: ivm.Isolate;
   readonly #context: ivm.Context;
-  readonly #run: ivm.Reference<(main: unknown) => string | undefined>;
-  readonly #deliver: ivm.Reference<(json: string) => string | undefined>;
+  readonly #enter: ivm.Reference<Trampoline>;
   #onSend: SendHandler | undefined;
 
   constructor(setup: IsolateSetup, readonly memoryMb: number, onCatastrophicError?: (message: string) => void) {
     this.#isolate = new ivm.Isolate({ memoryLimit: memoryMb, onCatastrophicError });
     try {
       this.#context = this.#isolate.createContextSync();
-      runSetup(this.#isolate, this.#context, setup);
-      const bind = this.#context.global.getSync('__callscript_bind', { reference: true }) as ivm.Reference<unknown>;
+      const bind = runSetupScript(this.#isolate, this.#context, setup.bootstrap);
+      runSetupScript(this.#isolate, this.#context, setup.prelude).release();
       const send = new ivm.Callback((json: unknown) => this.#receive(json));
-      const entries = bind.applySync(undefined, [send], { result: { reference: true } }) as ivm.Reference<unknown>;
+      this.#enter = bind.applySync(undefined, [send], { result: { reference: true } }) as ivm.Reference<Trampoline>;
       bind.release();
-      this.#run = entries.getSync('run' as never, { reference: true }) as ivm.Reference<(main: unknown) => string | undefined>;
-      this.#deliver = entries.getSync('deliver' as never, { reference: true }) as ivm.Reference<(json: string) => string | undefined>;
-      entries.release();
     } catch (error) {
       this.#isolate.dispose();
       throw error;
@@ -82,7 +82,7 @@ export class SandboxIsolate {
     this.#onSend = handler;
   }
 
-  /** Evaluates `script` (which yields the scenario's main function) and calls it through the `run` trampoline. */
+  /** Evaluates `script` (which yields the scenario's main function) and calls it through the trampoline. */
   runMain(script: ivm.Script, timeoutMs: number): EntryOutcome {
     const started = performance.now();
     let main: ivm.Reference<unknown>;
@@ -93,7 +93,7 @@ export class SandboxIsolate {
     }
     const remaining = Math.max(1, Math.round(timeoutMs - (performance.now() - started)));
     try {
-      return outcomeOf(this.#run.applySync(undefined, [main.derefInto()], { timeout: remaining }));
+      return outcomeOf(this.#enter.applySync(undefined, ['run', main.derefInto()], { timeout: remaining }));
     } catch (error) {
       return { status: 'aborted', error };
     } finally {
@@ -103,7 +103,7 @@ export class SandboxIsolate {
 
   deliver(json: string, timeoutMs: number): EntryOutcome {
     try {
-      return outcomeOf(this.#deliver.applySync(undefined, [json], { timeout: timeoutMs }));
+      return outcomeOf(this.#enter.applySync(undefined, ['deliver', json], { timeout: timeoutMs }));
     } catch (error) {
       return { status: 'aborted', error };
     }
@@ -116,8 +116,7 @@ export class SandboxIsolate {
   dispose(): void {
     this.#onSend = undefined;
     if (this.#isolate.isDisposed) return;
-    this.#run.release();
-    this.#deliver.release();
+    this.#enter.release();
     this.#context.release();
     this.#isolate.dispose();
   }
