@@ -124,7 +124,8 @@ function splitFields(head: string, from: number, fields: HeaderField[]): SipPars
       const previous = skipping ? undefined : fields.pop();
       if (previous) {
         const more = head.slice(pos, end).trim();
-        fields.push({ name: previous.name, key: previous.key, value: more.length > 0 ? `${previous.value} ${more}` : previous.value });
+        const value = more.length === 0 ? previous.value : previous.value.length === 0 ? more : `${previous.value} ${more}`;
+        fields.push({ name: previous.name, key: previous.key, value });
       } else if (!skipping) error ??= new SipParseError('Bad header line', 'continuation before any header');
     } else if (end > pos) {
       const field = readField(head, pos, end);
