@@ -13,6 +13,9 @@ export type ServerTransaction = InviteServerTransaction | NonInviteServerTransac
 export class TransactionTable<Message> {
   private readonly clients = new Map<string, ClientTransaction<Message>>();
   private readonly servers = new Map<string, ServerTransaction>();
+  // One closure per table, not per transaction: tens of thousands live at once under load (Timers J, K, L, M).
+  private readonly forgetClient = (key: string): void => void this.clients.delete(key);
+  private readonly forgetServer = (key: string): void => void this.servers.delete(key);
 
   constructor(
     private readonly clock: Clock,
@@ -42,27 +45,27 @@ export class TransactionTable<Message> {
     user: ClientTransactionUser<Message>,
     buildAck: (response: Message) => Buffer,
   ): InviteClientTransaction<Message> {
-    const transaction = new InviteClientTransaction(key, request, this.context(channel, this.clients), user, buildAck);
+    const transaction = new InviteClientTransaction(key, request, this.context(channel, this.forgetClient), user, buildAck);
     this.clients.set(key, transaction);
     transaction.start();
     return transaction;
   }
 
   startNonInviteClient(key: string, request: Buffer, channel: TransactionChannel, user: ClientTransactionUser<Message>): NonInviteClientTransaction<Message> {
-    const transaction = new NonInviteClientTransaction(key, request, this.context(channel, this.clients), user);
+    const transaction = new NonInviteClientTransaction(key, request, this.context(channel, this.forgetClient), user);
     this.clients.set(key, transaction);
     transaction.start();
     return transaction;
   }
 
   createInviteServer(key: string, channel: TransactionChannel, user: ServerTransactionUser): InviteServerTransaction {
-    const transaction = new InviteServerTransaction(key, this.context(channel, this.servers), user);
+    const transaction = new InviteServerTransaction(key, this.context(channel, this.forgetServer), user);
     this.servers.set(key, transaction);
     return transaction;
   }
 
   createNonInviteServer(key: string, channel: TransactionChannel, user: ServerTransactionUser): NonInviteServerTransaction {
-    const transaction = new NonInviteServerTransaction(key, this.context(channel, this.servers), user);
+    const transaction = new NonInviteServerTransaction(key, this.context(channel, this.forgetServer), user);
     this.servers.set(key, transaction);
     return transaction;
   }
@@ -73,12 +76,7 @@ export class TransactionTable<Message> {
     for (const transaction of [...this.servers.values()]) transaction.terminate();
   }
 
-  private context(channel: TransactionChannel, table: Map<string, unknown>): TransactionContext {
-    return {
-      clock: this.clock,
-      timers: this.timers,
-      channel,
-      onTerminated: (key) => table.delete(key),
-    };
+  private context(channel: TransactionChannel, onTerminated: (key: string) => void): TransactionContext {
+    return { clock: this.clock, timers: this.timers, channel, onTerminated };
   }
 }

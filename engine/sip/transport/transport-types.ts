@@ -62,4 +62,5 @@ export interface TransportDelegate {
   onTransportError?(error: Error, source: MessageSource | undefined): void;
 }
 
+/** Reports a failed send; a UDP send to an IP literal reports nothing (see UdpTransport.send). */
 export type SendCallback = (error: Error | undefined) => void;

@@ -16,6 +16,7 @@ import type { ResponseRoute, TransportLayer } from '../transport/transport-layer
 import type { MessageSource, TransportProtocol, TransportTarget } from '../transport/transport-types.js';
 import { dialogKey } from '../dialog/dialog-id.js';
 import { requestTarget } from './request-target.js';
+import { ResponseChannel } from './response-channel.js';
 import type { DialogRequestHandler, SessionHost } from './session-host.js';
 
 /** RFC 3261 section 18.1.1: above this size (path MTU unknown) a request goes over a congestion-controlled transport. */
@@ -53,6 +54,8 @@ export class UserAgentCore implements SessionHost {
   private readonly contacts = new Map<TransportProtocol, string>();
   private handler: CoreRequestHandler | undefined;
   private closed = false;
+  /** Shared by every server transaction: they only report failures to send a response. */
+  private readonly serverUser = { onTransportError: (error: Error): void => this.onError(error, 'send response') };
 
   constructor(
     private readonly transport: TransportLayer,
@@ -287,15 +290,11 @@ export class UserAgentCore implements SessionHost {
 
   private createServerTransaction(request: SipRequest, key: string, source: MessageSource): ServerTransaction {
     const route = responseRoute(request.topVia, source, this.options.forceRport);
-    const channel: TransactionChannel = {
-      reliable: this.transport.isReliable(source.protocol),
-      send: (data, onError) => this.transport.sendResponse(route, data, (error) => error && onError(error)),
-    };
-    const user = { onTransportError: (error: Error) => this.onError(error, `respond to ${request.method}`) };
+    const channel = new ResponseChannel(this.transport, route, this.transport.isReliable(source.protocol));
     const transaction =
       request.method === 'INVITE'
-        ? this.transactions.createInviteServer(key, channel, user)
-        : this.transactions.createNonInviteServer(key, channel, user);
+        ? this.transactions.createInviteServer(key, channel, this.serverUser)
+        : this.transactions.createNonInviteServer(key, channel, this.serverUser);
     this.channels.set(transaction, channel);
     return transaction;
   }
