@@ -1,6 +1,7 @@
 /**
  * The embedded store (DESIGN.md, "Management API"): one SQLite database in the data directory, in WAL mode with
- * `synchronous = FULL` so that every committed transaction is on disk when the commit returns, migrated on open.
+ * `synchronous = FULL` by default so that every committed transaction is on disk when the commit returns, migrated
+ * on open.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,12 @@ export interface StoreOptions {
   dataDir: string;
   /** Wall clock for the stored timestamps (epoch ms). */
   now?: () => number;
+  /**
+   * `full` (default): a commit returns once the write-ahead log is synced to disk, so nothing committed is lost to
+   * a process crash or a power cut. `normal`: the sync waits for checkpoints only; a commit survives the process
+   * being killed (it is in the OS's cache) but the last ones can be lost if the machine loses power.
+   */
+  sync?: 'full' | 'normal';
 }
 
 export class Store {
@@ -45,8 +52,7 @@ export class Store {
     const db = new Database(join(options.dataDir, 'callscript.db'));
     try {
       db.pragma('journal_mode = WAL');
-      // In WAL mode FULL syncs the log on every commit; NORMAL would survive a process crash but not a power cut.
-      db.pragma('synchronous = FULL');
+      db.pragma(`synchronous = ${options.sync === 'normal' ? 'NORMAL' : 'FULL'}`);
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
       migrate(db, (options.now ?? Date.now)());
@@ -55,6 +61,11 @@ export class Store {
       db.close();
       throw error;
     }
+  }
+
+  /** How commits are synced (see {@link StoreOptions.sync}). */
+  get syncMode(): 'full' | 'normal' {
+    return this.db.pragma('synchronous', { simple: true }) === 1 ? 'normal' : 'full';
   }
 
   get open(): boolean {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { partyNumber } from '../../../engine/store/call-record-repository.js';
 import { migrate, migrations } from '../../../engine/store/migrations.js';
 import { StoreError } from '../../../engine/store/store-errors.js';
+import { Store } from '../../../engine/store/store.js';
 import { endedCall } from './call-record-fixtures.js';
 import { tempStore } from './temp-store.js';
 
@@ -18,12 +19,21 @@ describe('Store', () => {
   it('opens in WAL mode with full sync and applies every migration once', () => {
     temp = tempStore();
     expect(temp.store.schemaVersions()).toEqual(migrations.map((m) => m.version));
+    expect(temp.store.syncMode).toBe('full');
     temp.store.close();
     const db = new Database(join(temp.dataDir, 'callscript.db'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(migrate(db, 0)).toEqual([]);
     db.close();
     expect(temp.reopen().schemaVersions()).toEqual([1, 2]);
+  });
+
+  it('syncs commits at checkpoints only when asked for normal sync', () => {
+    temp = tempStore();
+    temp.store.close();
+    const relaxed = Store.open({ dataDir: temp.dataDir, sync: 'normal' });
+    expect(relaxed.syncMode).toBe('normal');
+    relaxed.close();
   });
 
   it('applies a later migration on the next open, recorded by number', () => {
