@@ -32,15 +32,18 @@ export function parseNameAddr(text: string): NameAddr {
   let uriText: string;
   let paramsStart: number;
 
+  let quotedName = false;
   if (text.charCodeAt(i) === 0x22) {
+    quotedName = true;
     const quoted = readQuotedString(text, i);
-    displayName = quoted.value;
+    // An empty quoted name ("" <sip:...>) says no more than no name at all.
+    if (quoted.value.length > 0) displayName = quoted.value;
     i = skipWhitespace(text, quoted.end);
     if (text.charCodeAt(i) !== 0x3c) throw bad(text);
   }
   const open = text.indexOf('<', i);
   if (open >= 0) {
-    if (displayName === undefined) {
+    if (!quotedName) {
       for (let j = i; j < open; j++) if (!isUnquotedNameChar(text.charCodeAt(j))) throw bad(text);
       const name = text.slice(i, open).trim();
       if (name.length > 0) displayName = name;
@@ -50,7 +53,7 @@ export function parseNameAddr(text: string): NameAddr {
     uriText = text.slice(open + 1, close);
     paramsStart = close + 1;
   } else {
-    if (displayName !== undefined) throw bad(text);
+    if (quotedName) throw bad(text);
     // RFC 3261 20.10: without <>, the URI ends at the first ';' (the rest are header parameters), and a URI holding
     // ',', '?' or ';' must be enclosed in <>.
     const semi = text.indexOf(';', i);
