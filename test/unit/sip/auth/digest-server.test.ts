@@ -29,6 +29,7 @@ describe('DigestServer', () => {
     expect(server.verify(value, { method: 'REGISTER' }, () => undefined)).toEqual({ ok: false, reason: 'unknown-user' });
     expect(server.verify(value.replace('realm="pbx"', 'realm="x"'), { method: 'REGISTER' }, passwords)).toEqual({ ok: false, reason: 'realm' });
     expect(server.verify(value, { method: 'REGISTER', uri: 'sip:other' }, passwords)).toEqual({ ok: false, reason: 'uri' });
+    expect(server.verify(value.replace(/opaque="[^"]*"/, 'opaque="changed"'), { method: 'REGISTER' }, passwords)).toEqual({ ok: false, reason: 'malformed' });
   });
 
   it('refuses a replayed nonce count and accepts the next one', () => {
