@@ -16,6 +16,11 @@ export interface FrameSchedulerOptions {
    * send in one burst at the same instant. Every stream still sends exactly once per 20 ms.
    */
   slots?: number;
+  /**
+   * A slot is filled up to this many streams before the next one is opened, so that a few calls cost a few wake-ups
+   * per period rather than one per slot; past slots x this, streams go to the least loaded slot.
+   */
+  streamsPerSlot?: number;
   /** A wake-up this late or later is a stall: the missed periods are skipped rather than sent in a burst. */
   maxCatchUpFrames?: number;
   /** Called with a stream's error; the stream stays scheduled and the others are not disturbed. */
@@ -58,8 +63,12 @@ export class FrameScheduler {
   /** Starts pacing a stream from the next free period; adding twice is a no-op. */
   add(stream: PacedStream): void {
     if (this.closed || this.slotOf.has(stream)) return;
-    let slot = 0;
-    for (let i = 1; i < this.slotCount; i++) if (this.slots[i]!.size < this.slots[slot]!.size) slot = i;
+    const perSlot = this.options.streamsPerSlot ?? 50;
+    let slot = this.slots.findIndex((streams) => streams.size < perSlot);
+    if (slot < 0) {
+      slot = 0;
+      for (let i = 1; i < this.slotCount; i++) if (this.slots[i]!.size < this.slots[slot]!.size) slot = i;
+    }
     this.slots[slot]!.add(stream);
     this.slotOf.set(stream, slot);
     if (this.timer === null) {

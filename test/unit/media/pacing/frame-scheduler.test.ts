@@ -33,13 +33,20 @@ describe('FrameScheduler', () => {
     scheduler.close();
   });
 
-  it('spreads streams over the slots of the period', () => {
+  it('spreads streams over the slots of the period, filling one slot before opening the next', () => {
     const clock = new ManualClock();
-    const scheduler = new FrameScheduler(clock, { slots: 4 });
+    const few = new FrameScheduler(clock, { slots: 4, streamsPerSlot: 2 });
+    const pair = [recorder(clock), recorder(clock)];
+    pair.forEach((s) => few.add(s));
+    clock.advance(100);
+    expect(new Set(pair.map((s) => s.ticks[0]!.due % 20))).toEqual(new Set([0]));
+    few.close();
+    const scheduler = new FrameScheduler(clock, { slots: 4, streamsPerSlot: 2 });
     const streams = Array.from({ length: 8 }, () => recorder(clock));
     streams.forEach((s) => scheduler.add(s));
     clock.advance(200);
-    const offsets = new Set(streams.map((s) => (s.ticks[0]!.due - 1000) % 20));
+    const epoch = streams[0]!.ticks[0]!.due;
+    const offsets = new Set(streams.map((s) => (((s.ticks[0]!.due - epoch) % 20) + 20) % 20));
     expect(offsets).toEqual(new Set([0, 5, 10, 15]));
     scheduler.close();
   });
