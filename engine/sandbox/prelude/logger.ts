@@ -16,6 +16,6 @@ export const Logger = Object.freeze({
   write(message: unknown): void {
     sendCommand({ op: 'log', text: text(message).slice(0, preludeLimits.logMessageChars) });
   },
-  /** Accepted for compatibility; the engine, not the scenario, decides whether received digits are logged. */
+  /** Accepted for compatibility; it has no effect. */
   hideTones(_flag: boolean): void {},
 });
