@@ -62,6 +62,16 @@ describe('management API: rules', () => {
     expect(api.store.rules.get(rule.id)).toMatchObject({ pattern: '3.*', version: 2 });
   });
 
+  it('lets exactly one of two concurrent updates from the same version win', async () => {
+    const rule = await create('r', '1.*');
+    const results = await Promise.all(
+      ['5.*', '6.*'].map((pattern) => api.call('PUT', `/rules/${rule.id}`, { json: { name: 'r', pattern, scenario: 'sales', version: 1 } })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = results.find((r) => r.status === 200)!.body;
+    expect(api.store.rules.get(rule.id)).toMatchObject({ pattern: winner.pattern, version: 2 });
+  });
+
   it('refuses an update without a version with 400', async () => {
     const rule = await create('r', '1.*');
     const response = await api.call('PUT', `/rules/${rule.id}`, { json: { name: 'r', pattern: '4.*', scenario: 'sales' } });

@@ -38,6 +38,14 @@ describe('management API: scenarios', () => {
     expect(scenario.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
   });
 
+  it('gives concurrent uploads of one scenario distinct versions', async () => {
+    const results = await Promise.all(
+      [1, 2, 3].map((n) => api.call('POST', '/scenarios/parallel/versions', { body: `Logger.write("${n}");`, contentType: 'text/plain' })),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(results.map((r) => r.body.version).sort()).toEqual([1, 2, 3]);
+  });
+
   it('lists scenarios', async () => {
     const response = await api.call('GET', '/scenarios');
     expect(response.status).toBe(200);
