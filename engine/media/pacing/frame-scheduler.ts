@@ -49,7 +49,7 @@ export class FrameScheduler {
     private readonly clock: Clock,
     private readonly options: FrameSchedulerOptions = {},
   ) {
-    this.slotCount = options.slots ?? 10;
+    this.slotCount = options.slots ?? 20;
     this.slotMs = FRAME_DURATION_MS / this.slotCount;
     this.maxCatchUpFrames = options.maxCatchUpFrames ?? 5;
     this.slots = Array.from({ length: this.slotCount }, () => new Set<PacedStream>());
