@@ -91,10 +91,7 @@ export class ScenarioRepository {
 
   versions(name: string): ScenarioVersionSummary[] {
     this.get(name);
-    return (this.statements.versions.all(name) as VersionRow[]).map((row) => {
-      const { source: _source, code: _code, ...summary } = toVersion({ ...row, source: '', code: '' });
-      return summary;
-    });
+    return (this.statements.versions.all(name) as Omit<VersionRow, 'source' | 'code'>[]).map(toVersionSummary);
   }
 
   /** One version, or the current one when `version` is omitted. */
@@ -146,15 +143,17 @@ function toSummary(row: ScenarioRow): ScenarioSummary {
   };
 }
 
-function toVersion(row: VersionRow): ScenarioVersion {
+function toVersionSummary(row: Omit<VersionRow, 'source' | 'code'>): ScenarioVersionSummary {
   return {
     name: row.name,
     version: row.version,
     fileName: row.file_name,
-    source: row.source,
-    code: row.code,
     hash: row.hash,
     sizeBytes: row.size_bytes,
     createdAt: row.created_at,
   };
+}
+
+function toVersion(row: VersionRow): ScenarioVersion {
+  return { ...toVersionSummary(row), source: row.source, code: row.code };
 }
