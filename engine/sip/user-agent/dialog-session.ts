@@ -5,11 +5,10 @@ import type { SipResponse } from '../message/response.js';
 import type { ServerTransaction } from '../transaction/transaction-table.js';
 import type { TransportProtocol } from '../transport/transport-types.js';
 import { Invite2xxRetransmitter } from './invite-2xx-retransmitter.js';
-import { referToWithReplaces, replacesFromReferTo } from './replaces.js';
+import { incomingRefer, referHeaders, referNotify, referProblem, referProgressOf } from './refer.js';
 import { SessionError } from './session-error.js';
 import type { SessionHost } from './session-host.js';
 import type { DialogSessionEvents, ExtraHeaders, OfferRequest, ReplacesTarget, SessionState, Termination } from './session-types.js';
-import { parseSipfragStatus, sipfragBody } from './sipfrag.js';
 import { TypedEmitter } from './typed-emitter.js';
 
 export interface RequestOptions {
@@ -156,10 +155,19 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
    */
   refer(target: string, options: { replaces?: ReplacesTarget; referredBy?: string } = {}): Promise<SipResponse> {
     this.assertConfirmed();
-    const referTo = options.replaces ? referToWithReplaces(target, options.replaces) : `<${target}>`;
-    const headers: [string, string][] = [['Refer-To', referTo]];
-    if (options.referredBy) headers.push(['Referred-By', options.referredBy]);
-    return this.sendInDialog('REFER', { headers });
+    return this.sendInDialog('REFER', { headers: referHeaders(target, options) });
+  }
+
+  /**
+   * Sends any other in-dialog request (OPTIONS, a custom method ...) and resolves with its final response. INVITE,
+   * BYE, ACK and CANCEL have their own methods, which keep the session's state right.
+   */
+  sendRequest(method: string, options: RequestOptions = {}): Promise<SipResponse> {
+    if (['INVITE', 'BYE', 'ACK', 'CANCEL'].includes(method)) {
+      return Promise.reject(new SessionError('invalid-state', `use the session's own method for ${method}`));
+    }
+    this.assertConfirmed();
+    return this.sendInDialog(method, options);
   }
 
   /** Sends a request inside the dialog; resolves with its final response (section 12.2.1). */
@@ -320,9 +328,9 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
 
   /** RFC 3515 section 2.4.2: "A UAS accepting a REFER request MUST respond with 202 Accepted" and then NOTIFY. */
   private receiveRefer(request: SipRequest, transaction: ServerTransaction): void {
-    const referTo = request.header('Refer-To');
-    if (!referTo || request.headers('Refer-To').length !== 1) {
-      this.answer(transaction, request, 400, 'Missing or multiple Refer-To');
+    const problem = referProblem(request);
+    if (problem) {
+      this.answer(transaction, request, 400, problem);
       return;
     }
     if (this.listenerCount('refer') === 0) {
@@ -331,41 +339,18 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
     }
     this.answer(transaction, request, 202);
     const notify = (status: number, reason = ''): void => {
-      if (!this.dialog || this.stateValue === 'terminated') return;
-      const final = status >= 200;
-      void this.sendInDialog('NOTIFY', {
-        body: sipfragBody(status, reason),
-        contentType: 'message/sipfrag;version=2.0',
-        headers: [
-          ['Event', `refer;id=${request.cseq.seq}`],
-          ['Subscription-State', final ? 'terminated;reason=noresource' : 'active;expires=60'],
-        ],
-      }).catch(() => undefined);
+      if (!this.dialog || this.state === 'terminated') return;
+      void this.sendInDialog('NOTIFY', referNotify(request, status, reason)).catch(() => undefined);
     };
     // RFC 3515 section 2.4.5: the first NOTIFY reports the REFER's acceptance as 100 Trying.
     notify(100, 'Trying');
-    this.emitDialog('refer', {
-      request,
-      referTo: referTo.trim().replace(/^<|>$/g, ''),
-      replaces: replacesFromReferTo(referTo),
-      referredBy: request.header('Referred-By'),
-      notify,
-    });
+    this.emitDialog('refer', incomingRefer(request, notify));
   }
 
   private receiveNotify(request: SipRequest): void {
-    const event = request.header('Event')?.split(';')[0]?.trim().toLowerCase();
-    const fragment = event === 'refer' ? parseSipfragStatus(request.bodyText) : undefined;
-    if (!fragment) {
-      this.emitDialog('notify', request);
-      return;
-    }
-    const subscription = request.header('Subscription-State')?.toLowerCase() ?? '';
-    this.emitDialog('referProgress', {
-      status: fragment.status,
-      reason: fragment.reason,
-      final: fragment.status >= 200 || subscription.startsWith('terminated'),
-    });
+    const progress = referProgressOf(request);
+    if (progress) this.emitDialog('referProgress', progress);
+    else this.emitDialog('notify', request);
   }
 
   protected answer(transaction: ServerTransaction, request: SipRequest, status: number, reason?: string, headers?: ExtraHeaders): void {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SipResponse } from '../../../../engine/sip/message/response.js';
 import type { IncomingRefer, OfferRequest, ReferProgress } from '../../../../engine/sip/user-agent/session-types.js';
 import { SessionError } from '../../../../engine/sip/user-agent/session-error.js';
+import { UserAgent } from '../../../../engine/sip/user-agent/user-agent.js';
 import { establish, nextEvent, offer, startPair, terminated, type Pair } from './pair.js';
 
 describe('UserAgent sessions between two user agents on loopback', () => {
@@ -181,6 +182,41 @@ describe('UserAgent sessions between two user agents on loopback', () => {
     expect((await terminated(client)).status).toBe(404);
     const unreachable = pair.caller.invite({ uri: 'sip:x@127.0.0.1:1;transport=tcp', from: 'sip:caller@127.0.0.1' });
     expect((await terminated(unreachable)).cause).toBe('transport-error');
+  });
+
+  it('routes an outgoing INVITE through the outbound proxy with a loose Route, keeping the Request-URI', async () => {
+    const proxy = `sip:127.0.0.1:${pair.callee.localTarget('udp').port}`;
+    const proxied = await UserAgent.start({ listen: [{ protocol: 'udp', host: '127.0.0.1', port: 0 }], outboundProxy: proxy }, { onInvite: (s) => s.reject(603) });
+    try {
+      const client = proxied.invite({ uri: 'sip:bob@unresolvable.invalid', from: 'sip:caller@127.0.0.1', sdp: offer() });
+      const server = await pair.nextIncoming();
+      expect(server.request.uri).toBe('sip:bob@unresolvable.invalid');
+      expect(server.request.headers('Route')).toEqual([`<${proxy};lr>`]);
+      server.reject(404);
+      expect((await terminated(client)).status).toBe(404);
+    } finally {
+      proxied.close();
+    }
+  });
+
+  it('reads the Replaces header of an INVITE for attended transfer (RFC 3891)', async () => {
+    const client = pair.caller.invite({
+      uri: pair.calleeUri(),
+      from: 'sip:caller@127.0.0.1',
+      sdp: offer(),
+      headers: [['Replaces', '98732@sip.example.com;from-tag=r33th4x0r;to-tag=ff87ff']],
+    });
+    const server = await pair.nextIncoming();
+    expect(server.replaces).toEqual({ callId: '98732@sip.example.com', toTag: 'ff87ff', fromTag: 'r33th4x0r', earlyOnly: false });
+    server.reject(481);
+    await terminated(client);
+  });
+
+  it('answers OPTIONS inside a dialog with 200', async () => {
+    const { client } = await establish(pair);
+    expect((await client.sendRequest('OPTIONS')).status).toBe(200);
+    await expect(client.sendRequest('BYE')).rejects.toMatchObject({ code: 'invalid-state' });
+    client.bye();
   });
 
   it('closes idempotently and refuses new calls after', () => {
