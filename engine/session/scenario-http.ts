@@ -29,7 +29,9 @@ interface ParsedRequest {
 }
 
 export class ScenarioHttp {
-  private active = 0;
+  /** Requests whose results the scenario still gets; abandoned ones finish unseen. */
+  private readonly live = new Set<number>();
+  private running = 0;
   private total = 0;
   private closed = false;
   private idleWaiters: Array<() => void> = [];
@@ -43,7 +45,7 @@ export class ScenarioHttp {
   ) {}
 
   get activeRequests(): number {
-    return this.active;
+    return this.running;
   }
 
   request(requestId: unknown, url: unknown, options: unknown): void {
@@ -55,14 +57,23 @@ export class ScenarioHttp {
       this.deliver(id, { code: HttpFailureCode.limits, error: refusal, headers: [] });
       return;
     }
-    this.active++;
+    this.running++;
     this.total++;
+    this.live.add(id);
     void this.perform(id, parsed);
   }
 
-  /** Resolves once no request is running (immediately when none is). */
+  /**
+   * The session is terminating: requests made before `Terminating` finish unseen, so that `Terminated` waits only
+   * for the one request the `Terminating` handler may make.
+   */
+  abandonActive(): void {
+    this.live.clear();
+  }
+
+  /** Calls back once no request whose result the scenario awaits is running (at once when none is). */
   whenIdle(callback: () => void): void {
-    if (this.active === 0) callback();
+    if (this.live.size === 0) callback();
     else this.idleWaiters.push(callback);
   }
 
@@ -79,7 +90,7 @@ export class ScenarioHttp {
     if (!this.allowHosts.includes('*') && !this.allowHosts.some((allowed) => allowed.toLowerCase() === host)) {
       return `host ${host} is not in the allow-list`;
     }
-    if (this.active >= this.limits.maxActiveHttpRequests) {
+    if (this.running >= this.limits.maxActiveHttpRequests) {
       return `at most ${this.limits.maxActiveHttpRequests} HTTP requests may run at once`;
     }
     if (this.total >= this.limits.maxTotalHttpRequests) {
@@ -111,9 +122,10 @@ export class ScenarioHttp {
       const code = error instanceof HttpRequestFailure ? error.voxCode : HttpFailureCode.unknown;
       result = { code, error: error instanceof Error ? error.message : String(error), headers: [] };
     }
-    this.active--;
-    if (!this.closed) this.deliver(id, result);
-    if (this.active === 0) {
+    this.running--;
+    const awaited = this.live.delete(id);
+    if (awaited && !this.closed) this.deliver(id, result);
+    if (awaited && this.live.size === 0) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];
       for (const waiter of waiters) waiter();

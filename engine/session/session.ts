@@ -253,6 +253,7 @@ export class Session {
     );
     for (const call of this.calls.values()) call.forceEnd('normal');
     this.media.close();
+    this.http.abandonActive();
     this.push({ type: 'app', event: AppEvents.Terminating, payload: {} });
     this.graceTimer = this.deps.clock.setTimer(() => {
       this.graceTimer = undefined;

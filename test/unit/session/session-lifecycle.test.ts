@@ -136,6 +136,17 @@ describe('Session AppEvents and lifecycle', () => {
     expect(h.delivered.filter((e) => e.type === 'http.result')).toHaveLength(1);
   });
 
+  it('a request made before terminate() finishes unseen and does not hold Terminated back', async () => {
+    const h = new SessionHarness({ limits: { terminatingGraceMs: 0 }, requester: { request: () => new Promise<never>(() => undefined) } });
+    h.session.start();
+    await h.settle();
+    h.command({ op: 'http.request', requestId: 1, url: 'http://example.com/slow', options: {} });
+    h.command({ op: 'terminate' });
+    await h.advance(0);
+    expect(h.session.state).toBe('terminated');
+    expect(h.names()).toEqual(['Application.Started', 'Application.Terminating', 'Application.Terminated']);
+  });
+
   it('a scenario failure hangs up every call, records it as a scenario error and logs the author position', async () => {
     const h = new SessionHarness();
     const id = h.incoming();
