@@ -1,7 +1,9 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ApiConfigError, resolveApiConfig } from '../../../engine/api/api-config.js';
+import pino from 'pino';
 import { send, startTestApi } from './api-test-server.js';
+import { FakeSessionPort } from './fake-session-port.js';
 
 describe('createApiServer lifecycle and configuration', () => {
   it('defaults to 127.0.0.1:8080', () => {
@@ -36,5 +38,24 @@ describe('createApiServer lifecycle and configuration', () => {
     await new Promise<void>((done, fail) => probe.once('error', fail).listen(port, '127.0.0.1', done));
     await new Promise<void>((done) => probe.close(() => done()));
     await api.close();
+  });
+
+  it('answers an unexpected failure with 500 internal, hiding the cause, and logs it', async () => {
+    const lines: string[] = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const sessions = new FakeSessionPort();
+    sessions.activeCount = () => {
+      throw new Error('secret detail');
+    };
+    const api = await startTestApi({ sessions, logger });
+    try {
+      const response = await api.call('GET', '/health');
+      expect(response.status).toBe(500);
+      expect(response.body).toEqual({ error: { code: 'internal', message: 'internal error' } });
+      expect(lines.some((line) => line.includes('secret detail') && line.includes('"level":50'))).toBe(true);
+      expect(lines.some((line) => line.includes('"statusCode":500'))).toBe(true);
+    } finally {
+      await api.close();
+    }
   });
 });

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { createApiServer, type ApiServer } from '../../../engine/api/api-server.js';
 import type { ApiConfigInput } from '../../../engine/api/api-config.js';
 import type { SessionPort } from '../../../engine/api/session-port.js';
@@ -37,7 +38,7 @@ export interface ApiResponse {
 }
 
 export async function startTestApi(
-  options: { config?: Partial<ApiConfigInput>; sessions?: SessionPort; now?: () => number } = {},
+  options: { config?: Partial<ApiConfigInput>; sessions?: SessionPort; now?: () => number; logger?: FastifyBaseLogger } = {},
 ): Promise<TestApi> {
   const temp = tempStore();
   const sessions = new FakeSessionPort();
@@ -49,6 +50,7 @@ export async function startTestApi(
     validator: new SandboxScenarioValidator(),
     metrics,
     ...(options.now && { now: options.now }),
+    ...(options.logger && { logger: options.logger }),
   });
   const url = await server.listen();
   return {
