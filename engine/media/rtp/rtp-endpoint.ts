@@ -194,6 +194,9 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       if (payload === undefined) frame = source.readFrame();
     }
     if (!payload && !frame) return;
+    if (frame && frame.length !== FRAME_SAMPLES) {
+      throw new MediaError('invalid-argument', `an audio source gave a frame of ${frame.length} samples, not ${FRAME_SAMPLES}`);
+    }
     const size = payload ? payload.length : FRAME_SAMPLES;
     const packet = this.sendStream.audioPacket(audio.payloadType, frameIndex, size, now);
     // The payload is written straight into the datagram.
