@@ -188,6 +188,27 @@ describe('RFC 4475 torture messages at the message layer', () => {
     expect(contact!.uri.headers).toEqual({ Route: ['%3Csip:sip.example.com%3E'] });
   });
 
+  it('never turns escruri.dat escaped Request-URI headers into real headers', () => {
+    const invite = request('escruri.dat');
+    expect(invite.requestUri).toMatchObject({ headers: { Route: ['%3Csip:example.com%3E'] } });
+    expect(invite.hasHeader('route')).toBe(false);
+    expect(invite.routes).toEqual([]);
+  });
+
+  it('reads every Via of longreq.dat and its long display name and Call-ID', () => {
+    const invite = request('longreq.dat');
+    expect(invite.via.length).toBeGreaterThan(30);
+    expect(invite.to.displayName!.length).toBeGreaterThan(100);
+    expect(invite.callId.length).toBeGreaterThan(100);
+  });
+
+  it('reads the extension method and the UTF-8 parameter of intmeth.dat', () => {
+    const message = request('intmeth.dat');
+    expect(message.method).toBe("!interesting-Method0123456789_*+`.%indeed'~");
+    expect(message.cseq.method).toBe(message.method);
+    expect(message.requestUri).toMatchObject({ scheme: 'sip' });
+  });
+
   it('reads wsinv.dat folded, compact and oddly spaced headers', () => {
     const request = parseMessage(load('wsinv.dat')) as SipRequest;
     expect(request.maxForwards).toBe(68);
