@@ -20,6 +20,8 @@ export interface MediaEngineOptions {
   endpointDefaults?: Pick<RtpEndpointOptions, 'mediaTimeoutMs' | 'rtcpIntervalMs' | 'dtmfTiming'>;
   /** Codec preference and telephone-event for every SDP this engine writes. */
   sdpDefaults?: Pick<LocalMediaOptions, 'codecs' | 'telephoneEvent'>;
+  /** Told of an error thrown on a call's send path (e.g. by its audio source); the other calls carry on. */
+  onStreamError?: (error: unknown) => void;
 }
 
 /**
@@ -32,11 +34,17 @@ export class MediaEngine {
   private readonly scheduler: FrameScheduler;
   private readonly endpoints = new Set<RtpEndpoint>();
   private closed = false;
+  private streamErrors = 0;
 
   constructor(private readonly options: MediaEngineOptions) {
     this.clock = options.clock ?? systemClock;
     this.pool = new PortPool(options.minPort, options.maxPort);
-    this.scheduler = new FrameScheduler(this.clock);
+    this.scheduler = new FrameScheduler(this.clock, {
+      onStreamError: (error) => {
+        this.streamErrors++;
+        options.onStreamError?.(error);
+      },
+    });
   }
 
   /** Opens a call leg's endpoint and the SDP negotiator that describes it. */
@@ -59,9 +67,14 @@ export class MediaEngine {
     return { endpoint, sdp };
   }
 
-  /** Open endpoints, ports held and streams paced: all zero once every call is gone. */
-  get counts(): { endpoints: number; portsInUse: number; pacedStreams: number } {
-    return { endpoints: this.endpoints.size, portsInUse: this.pool.inUse, pacedStreams: this.scheduler.streamCount };
+  /** The engine-wide 20 ms scheduler, for players that feed this engine's endpoints in step with them. */
+  get ticker(): FrameScheduler {
+    return this.scheduler;
+  }
+
+  /** Open endpoints, ports held and streams paced (all zero once every call is gone), and send-path errors so far. */
+  get counts(): { endpoints: number; portsInUse: number; pacedStreams: number; streamErrors: number } {
+    return { endpoints: this.endpoints.size, portsInUse: this.pool.inUse, pacedStreams: this.scheduler.streamCount, streamErrors: this.streamErrors };
   }
 
   /** Closes every endpoint and the scheduler. Idempotent. */

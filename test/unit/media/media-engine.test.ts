@@ -12,13 +12,31 @@ describe('MediaEngine', () => {
     const answer = second.sdp.answerOffer(first.sdp.createOffer());
     if (!answer.ok) throw new Error(answer.reason);
     second.endpoint.configure(answer.audio);
-    expect(engine.counts).toEqual({ endpoints: 2, portsInUse: 2, pacedStreams: 1 });
+    expect(engine.counts).toEqual({ endpoints: 2, portsInUse: 2, pacedStreams: 1, streamErrors: 0 });
     second.endpoint.close();
-    expect(engine.counts).toEqual({ endpoints: 1, portsInUse: 1, pacedStreams: 0 });
+    expect(engine.counts).toEqual({ endpoints: 1, portsInUse: 1, pacedStreams: 0, streamErrors: 0 });
     engine.close();
     engine.close();
     expect(first.endpoint.isClosed).toBe(true);
-    expect(engine.counts).toEqual({ endpoints: 0, portsInUse: 0, pacedStreams: 0 });
+    expect(engine.counts).toMatchObject({ endpoints: 0, portsInUse: 0, pacedStreams: 0 });
     await expect(engine.openEndpoint()).rejects.toBeInstanceOf(MediaError);
+  });
+});
+
+describe('MediaEngine send-path errors', () => {
+  it('reports a source that throws, and keeps pacing the other calls', async () => {
+    const clock = new ManualClock();
+    const errors: unknown[] = [];
+    const engine = new MediaEngine({ minPort: 42300, maxPort: 42399, bindAddress: '127.0.0.1', advertisedAddress: '127.0.0.1', clock, onStreamError: (e) => errors.push(e) });
+    const [a, b] = [await engine.openEndpoint(), await engine.openEndpoint()];
+    const answer = b.sdp.answerOffer(a.sdp.createOffer());
+    if (!answer.ok) throw new Error(answer.reason);
+    b.endpoint.configure(answer.audio);
+    b.endpoint.setInputSource({ readFrame: () => new Int16Array(80) });
+    clock.advance(100);
+    expect(errors.length).toBeGreaterThan(0);
+    expect((errors[0] as MediaError).code).toBe('invalid-argument');
+    expect(engine.counts.streamErrors).toBe(errors.length);
+    engine.close();
   });
 });
