@@ -166,6 +166,27 @@ export abstract class SipMessage {
     return parsed;
   }
 
+  /** A header that must appear exactly once (RFC 3261 7.3.1 / 20), parsed; written without closures (hot path). */
+  private singleValue<T>(key: string, label: string, parse: (value: string) => T): T {
+    const cache = (this.cache ??= new Map());
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit as T;
+    const value = parseLabelled(label, parse, this.single(key, label));
+    cache.set(key, value);
+    return value;
+  }
+
+  /** A header that may appear at most once, parsed; undefined when absent. */
+  private optionalValue<T>(key: string, label: string, parse: (value: string) => T): T | undefined {
+    const cache = (this.cache ??= new Map());
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as T | undefined;
+    const raw = this.optionalSingle(key, label);
+    const value = raw === undefined ? undefined : parseLabelled(label, parse, raw);
+    cache.set(key, value);
+    return value;
+  }
+
   /** The one value of a header that must appear exactly once (RFC 3261 7.3.1 / 20). */
   private single(key: string, label: string): string {
     let found: string | undefined;
@@ -204,19 +225,19 @@ export abstract class SipMessage {
   }
 
   get from(): NameAddr {
-    return this.cached('from', () => labelled('From', () => parseNameAddr(this.single('from', 'From'))));
+    return this.singleValue('from', 'From', parseNameAddr);
   }
 
   get to(): NameAddr {
-    return this.cached('to', () => labelled('To', () => parseNameAddr(this.single('to', 'To'))));
+    return this.singleValue('to', 'To', parseNameAddr);
   }
 
   get callId(): string {
-    return this.cached('call-id', () => parseCallId(this.single('call-id', 'Call-ID')));
+    return this.singleValue('call-id', 'Call-ID', parseCallId);
   }
 
   get cseq(): CSeq {
-    return this.cached('cseq', () => parseCSeq(this.single('cseq', 'CSeq')));
+    return this.singleValue('cseq', 'CSeq', parseCSeq);
   }
 
   /** Contact values, `'*'` for the REGISTER wildcard (RFC 3261 10.2.2), `[]` when absent. */
@@ -229,26 +250,25 @@ export abstract class SipMessage {
   }
 
   get maxForwards(): number | undefined {
-    return this.cached('max-forwards', () => {
-      const value = this.optionalSingle('max-forwards', 'Max-Forwards');
-      return value === undefined ? undefined : parseMaxForwards(value);
-    });
+    return this.optionalValue('max-forwards', 'Max-Forwards', parseMaxForwards);
   }
 
   /** The Content-Length header's value; undefined when the header is absent (an RFC 2543 datagram). */
   get contentLength(): number | undefined {
     return this.cached('content-length', () => {
-      const values = this.fields.filter((field) => field.key === 'content-length').map((f) => parseContentLength(f.value));
-      if (values.some((value) => value !== values[0])) throw new SipParseError('Bad Content-Length', 'conflicting values');
-      return values[0];
+      let length: number | undefined;
+      for (const field of this.fields) {
+        if (field.key !== 'content-length') continue;
+        const value = parseContentLength(field.value);
+        if (length !== undefined && value !== length) throw new SipParseError('Bad Content-Length', 'conflicting values');
+        length = value;
+      }
+      return length;
     });
   }
 
   get contentType(): MediaType | undefined {
-    return this.cached('content-type', () => {
-      const value = this.optionalSingle('content-type', 'Content-Type');
-      return value === undefined ? undefined : parseMediaType(value);
-    });
+    return this.optionalValue('content-type', 'Content-Type', parseMediaType);
   }
 
   get routes(): readonly NameAddr[] {
@@ -280,10 +300,7 @@ export abstract class SipMessage {
   }
 
   get expires(): number | undefined {
-    return this.cached('expires', () => {
-      const value = this.optionalSingle('expires', 'Expires');
-      return value === undefined ? undefined : parseDeltaSeconds(value);
-    });
+    return this.optionalValue('expires', 'Expires', parseDeltaSeconds);
   }
 
   get wwwAuthenticate(): readonly AuthHeaderValue[] {
@@ -341,6 +358,18 @@ function nameAddrsOf(values: readonly string[]): NameAddr[] {
     else for (const item of parseNameAddrList(value)) all.push(item);
   }
   return all;
+}
+
+/** Parses a header value, re-labelling a generic reason ("Bad name-addr") with the header ("Bad From"). */
+function parseLabelled<T>(label: string, parse: (value: string) => T, value: string): T {
+  try {
+    return parse(value);
+  } catch (error) {
+    if (error instanceof SipParseError && !error.reason.startsWith(`Bad ${label}`)) {
+      throw new SipParseError(`Bad ${label}`, error.message);
+    }
+    throw error;
+  }
 }
 
 /** Re-labels a value parser's generic reason ("Bad name-addr") with the header it came from ("Bad From"). */
