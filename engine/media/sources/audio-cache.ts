@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -78,6 +78,24 @@ export class AudioCache {
     } finally {
       this.inFlight.delete(key);
     }
+  }
+
+  /**
+   * Deletes expired entries and temporary files left by a crash; returns how many files went. Meant for engine start
+   * and a daily timer: the cache never deletes on the playback path.
+   */
+  async prune(): Promise<number> {
+    const names = await readdir(this.directory).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      if (!name.endsWith('.pcm') && !name.endsWith('.tmp')) continue;
+      const path = join(this.directory, name);
+      const info = await stat(path).catch(() => undefined);
+      if (!info || Date.now() - info.mtimeMs <= (name.endsWith('.tmp') ? 3600_000 : this.maxAgeMs)) continue;
+      await rm(path, { force: true });
+      removed++;
+    }
+    return removed;
   }
 
   stats(): { hits: number; misses: number } {
