@@ -17,6 +17,7 @@ export class SdpNegotiator {
   private lastContent: string | null = null;
   /** The offer we sent and are waiting on an answer for (RFC 3264 section 5). */
   private pendingOffer: { direction: MediaDirection; codecs: AudioCodec[] } | null = null;
+  private lastAnswer: { sdp: string; audio: NegotiatedAudio } | null = null;
 
   constructor(private local: LocalMediaOptions) {
     if ((local.ptime ?? 20) !== 20) throw new MediaError('invalid-argument', 'only 20 ms packetisation is produced');
@@ -80,6 +81,8 @@ export class SdpNegotiator {
   /** Applies the peer's answer to our pending offer (RFC 3264 section 7). */
   applyAnswer(answerSdp: string): SdpApplyResult {
     const pending = this.pendingOffer;
+    // The same answer again (a 200 OK repeating the SDP of a 183 with early media) confirms what was applied.
+    if (!pending && answerSdp === this.lastAnswer?.sdp) return { ok: true, audio: this.lastAnswer.audio };
     if (!pending) return { ok: false, reason: 'no offer is pending' };
     let answer: SessionDescription;
     try {
@@ -97,7 +100,9 @@ export class SdpNegotiator {
     this.pendingOffer = null;
     const telephoneEvent = this.local.telephoneEvent === false ? null : remote.telephoneEventPayloadType;
     const direction = directionAfterAnswer(pending.direction, remote.direction);
-    return { ok: true, audio: negotiated(remote, usable[0]!, usable, telephoneEvent, direction) };
+    const audio = negotiated(remote, usable[0]!, usable, telephoneEvent, direction);
+    this.lastAnswer = { sdp: answerSdp, audio };
+    return { ok: true, audio };
   }
 
   private localCodecs(): AudioCodec[] {

@@ -71,6 +71,8 @@ describe('SdpNegotiator offers', () => {
     const applied = negotiator.applyAnswer(offer(audio('8 101', 'a=rtpmap:101 telephone-event/8000', 'a=recvonly')));
     if (!applied.ok) throw new Error(applied.reason);
     expect(applied.audio).toMatchObject({ payloadType: 8, telephoneEventPayloadType: 101, direction: 'sendonly', remoteRtpPort: 40000 });
+    // A 200 OK repeating the answer of a 183 confirms it.
+    expect(negotiator.applyAnswer(offer(audio('8 101', 'a=rtpmap:101 telephone-event/8000', 'a=recvonly')))).toEqual(applied);
     expect(negotiator.applyAnswer(offer(audio('8')))).toEqual({ ok: false, reason: 'no offer is pending' });
   });
 
