@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { HeaderField } from './header-field.js';
 import { canonicalHeaderName, headerKey } from './header-names.js';
 import type { SipRequest } from './request.js';
@@ -43,7 +44,8 @@ export function createParseErrorResponse(error: SipParseError, status = 400): Si
   const has = (key: string) => headers.some((field) => headerKey(field.name) === key);
   if (!['via', 'from', 'to', 'call-id', 'cseq'].every(has)) return null;
   const fields = headers.map((field) => ({ name: field.name, key: headerKey(field.name), value: field.value }));
-  return buildResponse(fields, method ?? '', status, { reason: error.reason });
+  // RFC 3261 8.2.6.2: a final response carries a To tag; this one is answered statelessly, so any fresh tag will do.
+  return buildResponse(fields, method ?? '', status, { reason: error.reason, toTag: randomBytes(6).toString('hex') });
 }
 
 function buildResponse(

@@ -75,6 +75,7 @@ describe('createParseErrorResponse', () => {
     expect(response?.status).toBe(400);
     expect(response?.reason).toBe('Bad Request-URI');
     expect(response?.cseq.method).toBe('INVITE');
+    expect(response?.to.tag).toMatch(/^[0-9a-f]{12}$/);
   });
 
   it('answers a request with a malformed header line, keeping the well-formed fields', () => {
