@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { toTelephoneAudio } from '../sources/decoded-audio.js';
 import { decodeWav } from '../sources/wav-decoder.js';
 import { espeakProsody } from './espeak-prosody.js';
@@ -10,6 +11,11 @@ export interface EspeakProviderOptions {
   readonly executable?: string;
   /** A synthesis that takes longer is killed and fails with `synthesis_timeout`; default 30 s. */
   readonly timeoutMs?: number;
+  /**
+   * espeak-ng processes running at once; more requests wait their turn. Default: the number of CPUs, so a burst of
+   * new prompts cannot starve the process that paces every call's audio.
+   */
+  readonly maxConcurrent?: number;
 }
 
 // 1,500 characters (VoxEngine's say() limit) at espeak's slowest rate is a few minutes of 22 kHz audio: ~10 MB.
@@ -28,11 +34,15 @@ export class EspeakProvider implements TtsProvider {
   readonly name = 'espeak-ng';
   private readonly executable: string;
   private readonly timeoutMs: number;
+  private readonly maxConcurrent: number;
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
   private languages: Promise<Set<string>> | undefined;
 
   constructor(options: EspeakProviderOptions = {}) {
     this.executable = options.executable ?? 'espeak-ng';
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxConcurrent = Math.max(1, options.maxConcurrent ?? availableParallelism());
   }
 
   async synthesize(request: TtsRequest): Promise<Int16Array> {
@@ -59,7 +69,31 @@ export class EspeakProvider implements TtsProvider {
     return this.languages;
   }
 
-  private run(args: string[], input: string): Promise<ProcessResult> {
+  private async run(args: string[], input: string): Promise<ProcessResult> {
+    await this.acquire();
+    try {
+      return await this.spawnOnce(args, input);
+    } finally {
+      this.release();
+    }
+  }
+
+  private async acquire(): Promise<void> {
+    if (this.running < this.maxConcurrent) {
+      this.running++;
+      return;
+    }
+    // The slot is handed over by release(), so a request arriving meanwhile cannot take it first.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+
+  private spawnOnce(args: string[], input: string): Promise<ProcessResult> {
     return new Promise((resolve, reject) => {
       const child = spawn(this.executable, args, { stdio: ['pipe', 'pipe', 'pipe'] });
       const chunks: Buffer[] = [];

@@ -1,4 +1,4 @@
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AudioCache } from '../../../../engine/media/sources/audio-cache.js';
@@ -112,5 +112,26 @@ describe('SpeechSynthesizer under concurrency', () => {
     expect(provider.calls).toBe(1);
     expect(results[1]!.samples).toEqual(results[0]!.samples);
     expect(results[2]!.samples).toEqual(results[0]!.samples);
+  });
+});
+
+describe('EspeakProvider concurrency', () => {
+  it('runs at most maxConcurrent espeak-ng processes at once; the others wait their turn', async () => {
+    // A wrapper that records how many copies run at the same time, then hands over to the real espeak-ng.
+    const wrapper = join(scratch.path, 'counting-espeak.sh');
+    const runs = join(scratch.path, 'runs');
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nmkdir -p ${runs}\ntouch ${runs}/$$\nls ${runs} | wc -l >> ${runs}.log\nsleep 0.2\nrm ${runs}/$$\nexec espeak-ng "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const provider = new EspeakProvider({ executable: wrapper, maxConcurrent: 1 });
+    const tts = synthesizer('limited', provider);
+    const texts = ['One.', 'Two.', 'Three.'];
+    const results = await Promise.all(texts.map((text) => tts.synthesize({ text, voice: english })));
+    expect(results.every((r) => r.samples.length > 1000)).toBe(true);
+    const counts = readFileSync(`${runs}.log`, 'utf8').trim().split('\n').map(Number);
+    // The voice list, then the three prompts: four runs, never two at once.
+    expect(counts).toEqual([1, 1, 1, 1]);
   });
 });
