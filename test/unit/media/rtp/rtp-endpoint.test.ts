@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeAlaw, decodeUlaw, encodeUlaw } from '../../../../engine/media/codec/g711.js';
 import type { DtmfEvent } from '../../../../engine/media/dtmf/dtmf-types.js';
 import { MediaError } from '../../../../engine/media/media-error.js';
+import { TelephoneEvent } from '../../../../engine/media/dtmf/telephone-event.js';
 import { parseRtcp } from '../../../../engine/media/rtp/rtcp-packet.js';
 import { RtpPacket } from '../../../../engine/media/rtp/rtp-packet.js';
 import { CollectingSink, EndpointHarness, ToneSource } from './endpoint-harness.js';
@@ -118,6 +119,28 @@ describe('RtpEndpoint between two call legs on loopback', () => {
     await harness.run(2000);
     expect(digits).toEqual([{ digit: '1', type: 1 }, { digit: '#', type: 1 }, { digit: '9', type: 1 }]);
     expect(b.inbandDtmfDetection).toBe(false);
+  });
+
+  it('puts RFC 4733 events on the wire as the RFC says: one timestamp per event, marker first, three ends', async () => {
+    harness = new EndpointHarness(41450);
+    const a = await harness.endpoint();
+    const peer = await harness.rawPeer();
+    a.configure(await negotiatedTo(peer.port));
+    a.setInputSource(new ToneSource());
+    await harness.run(100);
+    a.sendDigits('7');
+    await harness.run(400);
+    const packets = peer.received.map((d) => RtpPacket.parse(d));
+    const events = packets.filter((p) => p.payloadType === 101);
+    expect(events).toHaveLength(7);
+    expect(new Set(events.map((p) => p.timestamp)).size).toBe(1);
+    expect(events.map((p) => p.marker)).toEqual([true, false, false, false, false, false, false]);
+    expect(events.map((p) => TelephoneEvent.parse(p.payload)!.end)).toEqual([false, false, false, false, true, true, true]);
+    expect(events.every((p) => TelephoneEvent.parse(p.payload)!.event === 7)).toBe(true);
+    // Sequence numbers run on without a gap across audio, events and audio again.
+    packets.forEach((p, i) => i > 0 && expect((p.sequenceNumber - packets[i - 1]!.sequenceNumber) & 0xffff).toBe(1));
+    const firstAudioAfter = packets.findIndex((p, i) => i > packets.indexOf(events.at(-1)!) && p.payloadType === 0);
+    expect(packets[firstAudioAfter]!.marker).toBe(true);
   });
 
   it('sends in-band tones without telephone-event, detected as type 2 when asked', async () => {
