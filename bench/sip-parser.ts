@@ -121,6 +121,7 @@ const results = [
   measure('sip.js Grammar: same INVITE (line split + 7 header rules)', grammar),
   measure('callscript: name-addr', () => parseNameAddr(NAME_ADDR)),
   measure('sip.js Grammar: name-addr (Name_Addr_Header)', () => Grammar.parse(NAME_ADDR, 'Name_Addr_Header')),
+  measure('callscript: INVITE split only (start line + header boundaries, no value parsed)', () => parseMessage(INVITE)),
 ];
 
 const format = (us: number) => (us < 10 ? us.toFixed(2) : us.toFixed(1));
