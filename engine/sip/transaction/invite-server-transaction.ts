@@ -1,6 +1,6 @@
 import { nextRetransmitInterval, timerIK, transactionTimeout } from './timer-config.js';
 import { TimerSet } from './timer-set.js';
-import type { InviteServerState, ServerTransactionUser, TransactionContext } from './transaction-types.js';
+import type { InviteServerState, ServerTransactionUser, TransactionChannel, TransactionContext } from './transaction-types.js';
 
 /**
  * RFC 3261 section 17.2.1 (Timers G, H, I), with RFC 6026's "Accepted" state (Timer L): after a 2xx the
@@ -24,6 +24,11 @@ export class InviteServerTransaction {
 
   get state(): InviteServerState {
     return this.stateValue;
+  }
+
+  /** Where this transaction's responses go; the UAS core re-sends a 2xx through it (section 13.3.1.4). */
+  get channel(): TransactionChannel {
+    return this.context.channel;
   }
 
   /** Whether the TU has sent any response yet. */

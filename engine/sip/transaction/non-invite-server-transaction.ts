@@ -1,6 +1,6 @@
 import { timerJ } from './timer-config.js';
 import { TimerSet } from './timer-set.js';
-import type { NonInviteServerState, ServerTransactionUser, TransactionContext } from './transaction-types.js';
+import type { NonInviteServerState, ServerTransactionUser, TransactionChannel, TransactionContext } from './transaction-types.js';
 
 /** RFC 3261 section 17.2.2: the non-INVITE server transaction (Timer J). */
 export class NonInviteServerTransaction {
@@ -18,6 +18,10 @@ export class NonInviteServerTransaction {
 
   get state(): NonInviteServerState {
     return this.stateValue;
+  }
+
+  get channel(): TransactionChannel {
+    return this.context.channel;
   }
 
   get hasResponded(): boolean {

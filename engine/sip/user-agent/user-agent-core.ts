@@ -50,7 +50,6 @@ export class UserAgentCore implements SessionHost {
   readonly transactions: TransactionTable<SipResponse>;
   readonly allow: string;
   private readonly dialogs = new Map<string, DialogRequestHandler>();
-  private readonly channels = new WeakMap<ServerTransaction, TransactionChannel>();
   private readonly contacts = new Map<TransportProtocol, string>();
   private handler: CoreRequestHandler | undefined;
   private closed = false;
@@ -152,7 +151,7 @@ export class UserAgentCore implements SessionHost {
   }
 
   retransmitResponse(transaction: ServerTransaction, data: Buffer): void {
-    this.channels.get(transaction)?.send(data, (error) => this.onError(error, 'retransmit 2xx'));
+    transaction.channel.send(data, (error) => this.onError(error, 'retransmit 2xx'));
   }
 
   contact(protocol: TransportProtocol): string {
@@ -295,7 +294,6 @@ export class UserAgentCore implements SessionHost {
       request.method === 'INVITE'
         ? this.transactions.createInviteServer(key, channel, this.serverUser)
         : this.transactions.createNonInviteServer(key, channel, this.serverUser);
-    this.channels.set(transaction, channel);
     return transaction;
   }
 

@@ -67,6 +67,19 @@ describe('callscript UAC -> sipp UAS', () => {
     });
   }
 
+  it('completes every one of 150 calls through retransmissions when sipp loses 10% of the packets', async () => {
+    const sipp = await sippUas({ scenario: `${FIXTURES}uas-lossy.xml`, calls: 150, timeoutSeconds: 90 });
+    const placeOne = async (): Promise<void> => {
+      const session = await call(sipp.port, 'udp');
+      session.bye();
+      expect((await ended(session)).cause).toBe('local-bye');
+    };
+    for (let batch = 0; batch < 150 / 25; batch++) await Promise.all(Array.from({ length: 25 }, placeOne));
+    const result = await sipp.done;
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.successfulCalls).toBe(150);
+  }, 120_000);
+
   for (const challenge of ['401', '407'] as const) {
     it(`answers a ${challenge} digest challenge (MD5, qop=auth) and completes the call`, async () => {
       const sipp = await sippUas({ scenario: `${FIXTURES}uas-auth-${challenge}.xml`, calls: 3 });
