@@ -7,9 +7,12 @@
  *   1. one in-process host, one session at a time, each disposed after its answer: sustained starts/s in one process;
  *   2. the worker-process supervisor with one worker per core, 32 starts in flight: sustained starts/s on the machine;
  *   3. resident memory per idle session: 300 sessions left alive after their CallAlerting, RSS before and after.
+ * CPU time per start (from /proc, all threads) is reported beside the rates, because the rates depend on whatever else
+ * the machine runs; so is the CPU cost of a bare isolate, the floor under any start.
  * Results replace the `## Sandbox` section of bench/RESULTS.md.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import ivm from 'isolated-vm';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { ScenarioCompiler } from '../engine/sandbox/compile-scenario.js';
 import { InProcessSandboxHost } from '../engine/sandbox/in-process-host.js';
@@ -96,6 +99,17 @@ function rssOf(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
 }
 
+/** CPU ms of a bare isolated-vm isolate with one context, created and disposed: the floor under any start. */
+function bareIsolateCpuMs(count = 200): number {
+  const before = cpuMsOf(process.pid);
+  for (let i = 0; i < count; i++) {
+    const isolate = new ivm.Isolate({ memoryLimit: 16 });
+    isolate.createContextSync().release();
+    isolate.dispose();
+  }
+  return (cpuMsOf(process.pid) - before) / count;
+}
+
 async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((resolve) => setTimeout(resolve, 50));
 }
@@ -106,6 +120,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   const load = loadavg()[0]!.toFixed(1);
 
+  const floorMs = bareIsolateCpuMs();
   const host = new InProcessSandboxHost({ preludeSource: prelude, poolSize: 2 });
   await startOne(host, scenario, -1).then((s) => s.dispose());
   const cpuBefore = cpuMsOf(process.pid);
@@ -153,6 +168,8 @@ async function main(): Promise<void> {
     `| in-process host, one process, one start at a time | ${single.perSecond.toFixed(0)} | ${singleCpuMs.toFixed(2)} | ${(2000 / singleCpuMs).toFixed(0)} | ${single.p50.toFixed(2)} | ${single.p99.toFixed(2)} |`,
     `| supervisor (engine process + ${workers} workers), 32 starts in flight | ${multi.perSecond.toFixed(0)} | ${multiCpuMs.toFixed(2)} | ${(2000 / multiCpuMs).toFixed(0)} | ${multi.p50.toFixed(2)} | ${multi.p99.toFixed(2)} |`,
     '',
+    `Of each start, ${floorMs.toFixed(2)} CPU ms is isolated-vm creating and disposing a bare isolate with one context (measured alone, same run); the rest is the bridge bootstrap and the prelude run in the new isolate (from V8's code cache), the scenario, the two events and, for the supervisor, IPC. The isolates are not made from a V8 startup snapshot, which would cut that floor, because on this Node/isolated-vm pair snapshots restore single-character strings wrongly (see docs/sandbox.md).`,
+    '',
     `Resident memory per idle session (${idleSessions} sessions alive after CallAlerting): ${mb(perIdle)} MB in one process (in-process host, ${liveSessions} sessions alive), ${mb(perIdleWorker)} MB in the worker processes.`,
     '',
     'Targets: 500 session starts per second on this 2-core machine; at most 3 MB resident memory per idle session.',
@@ -168,11 +185,11 @@ function writeSection(section: string): void {
   const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n\n';
   const start = text.indexOf('## Sandbox\n');
   if (start < 0) {
-    writeFileSync(path, `${text.trimEnd()}\n\n${section}`);
+    writeFileSync(path, `${text.trimEnd()}\n\n${section.trimEnd()}\n`);
     return;
   }
   const next = text.indexOf('\n## ', start + 1);
-  writeFileSync(path, text.slice(0, start) + section + (next < 0 ? '' : text.slice(next + 1)));
+  writeFileSync(path, `${text.slice(0, start)}${section.trimEnd()}\n${next < 0 ? '' : `\n${text.slice(next + 1)}`}`);
 }
 
 await main();
