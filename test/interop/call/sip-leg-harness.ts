@@ -84,8 +84,14 @@ export class SipLegTestEngine {
     readonly env: SipLegEnvironment,
   ) {}
 
-  static async start(rtpPorts: { min: number; max: number }): Promise<SipLegTestEngine> {
-    const media = new MediaEngine({ minPort: rtpPorts.min, maxPort: rtpPorts.max, bindAddress: '127.0.0.1', advertisedAddress: '127.0.0.1' });
+  static async start(rtpPorts: { min: number; max: number }, codecs?: readonly ('PCMU' | 'PCMA')[]): Promise<SipLegTestEngine> {
+    const media = new MediaEngine({
+      minPort: rtpPorts.min,
+      maxPort: rtpPorts.max,
+      bindAddress: '127.0.0.1',
+      advertisedAddress: '127.0.0.1',
+      ...(codecs ? { sdpDefaults: { codecs } } : {}),
+    });
     let engine: SipLegTestEngine | undefined;
     const ua = await UserAgent.start(
       { listen: [{ protocol: 'udp', host: '127.0.0.1', port: 0 }] },
