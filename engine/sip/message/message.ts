@@ -49,13 +49,16 @@ export abstract class SipMessage {
     return undefined;
   }
 
-  /** All values of a header in order; a list header's comma-combined values are split (RFC 3261 7.3.1). */
+  /**
+   * All values of a header in order; a list header's comma-combined values are split (RFC 3261 7.3.1). Raw access
+   * never throws: a field too malformed to split (an unterminated quote) comes back whole.
+   */
   headers(name: string): string[] {
     const key = headerKey(name);
     const values: string[] = [];
     for (const field of this.fields) {
       if (field.key !== key) continue;
-      if (isListHeader(key) && field.value.includes(',')) values.push(...splitList(field.value));
+      if (isListHeader(key) && field.value.includes(',')) values.push(...splitOrWhole(field.value));
       else values.push(field.value);
     }
     return values;
@@ -347,6 +350,15 @@ export abstract class SipMessage {
     head += CRLF;
     if (this.bodyBuffer.length === 0) return Buffer.from(head, 'utf8');
     return Buffer.concat([Buffer.from(head, 'utf8'), this.bodyBuffer]);
+  }
+}
+
+function splitOrWhole(value: string): string[] {
+  try {
+    return splitList(value);
+  } catch (error) {
+    if (error instanceof SipParseError) return [value];
+    throw error;
   }
 }
 

@@ -64,6 +64,12 @@ describe('SipMessage editing and serialization', () => {
     expect(message.contentLength).toBeUndefined();
   });
 
+  it('returns a list header too malformed to split as one raw value', () => {
+    const message = parseMessage('OPTIONS sip:a@b SIP/2.0\r\nContact: "unterminated <sip:a@b>, <sip:c@d>\r\n\r\n') as SipRequest;
+    expect(message.headers('contact')).toEqual(['"unterminated <sip:a@b>, <sip:c@d>']);
+    expect(() => message.contact).toThrow(SipParseError);
+  });
+
   it('reads the REGISTER wildcard Contact and authentication headers', () => {
     const message = parseMessage(
       'REGISTER sip:r SIP/2.0\r\nContact: *\r\nExpires: 0\r\nAuthorization: Digest username="u", realm="r"\r\nProxy-Authorization: Digest username="p"\r\n\r\n',
