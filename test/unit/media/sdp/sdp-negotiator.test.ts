@@ -60,6 +60,13 @@ describe('SdpNegotiator.answerOffer', () => {
     const holding = new SdpNegotiator(local).answerOffer(offer(audio('0')), 'sendonly');
     expect(holding.ok && holding.audio.direction).toBe('sendonly');
   });
+  it('speaks IPv6 when the addresses are IPv6', () => {
+    const result = new SdpNegotiator({ address: '2001:db8::10', port: 20000 }).answerOffer(offer(audio('0'), 'c=IN IP6 2001:db8::7'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.audio.remoteAddress).toBe('2001:db8::7');
+    expect(result.sdp).toContain('c=IN IP6 2001:db8::10');
+    expect(result.sdp).toContain('o=callscript');
+  });
 });
 
 describe('SdpNegotiator offers', () => {
