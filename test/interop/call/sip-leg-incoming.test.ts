@@ -65,6 +65,7 @@ describe('SipCallLeg: incoming calls from sipp', () => {
     const names = observed.names();
     expect(names.slice(0, 3)).toEqual(['Call.Connected', 'Call.StateChanged', 'Call.RecordStarted']);
     expect(names).toContain('Call.PlaybackStarted');
+    expect(names).toContain('Call.FirstAudioPacketReceived');
     // sipp's BYE came while the prompt was still playing: no PlaybackFinished.
     expect(names).not.toContain('Call.PlaybackFinished');
     expect(disconnected.payload).toMatchObject({ internalCode: 200, direction: 'incoming' });

@@ -50,6 +50,17 @@ describe('SipCallLeg: outgoing calls to sipp', () => {
     expect(result.exitCode, result.output).toBe(0);
   }, 20_000);
 
+  it('sends the INVITE through the outbound proxy (outProxy) rather than to the Request-URI host', async () => {
+    const { sipp, uri } = await callee(`${FIXTURES}uas-busy.xml`);
+    const proxy = uri.replace('callee@', '');
+    // 192.0.2.1 (TEST-NET-1) is never reached: only the pre-loaded route leads to sipp.
+    const observed = await engine.dial({ uri: 'sip:callee@192.0.2.1', from: 'sip:callscript@127.0.0.1', outboundProxy: proxy });
+    const failed = await observed.waitFor('Call.Failed');
+    expect(failed.payload).toMatchObject({ code: 486 });
+    const result = await sipp.done;
+    expect(result.exitCode, result.output).toBe(0);
+  }, 20_000);
+
   it('answers a 401 challenge with the authUser and password, then connects', async () => {
     const { sipp, uri } = await callee(`${SIPP_FIXTURES}uas-auth-401.xml`);
     const observed = await engine.dial({ uri, from: 'sip:alice@127.0.0.1', authUser: 'alice', password: 'secret' });
