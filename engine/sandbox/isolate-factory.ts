@@ -13,9 +13,10 @@ type CachingScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer> }
  * `produceCachedData` (and proves the prelude loads and defines `__callscript_deliver`); every later isolate compiles
  * them from that V8 code cache, which V8 itself produced in this process.
  *
- * Why not a V8 startup snapshot, which would make isolates faster still: on this Node 20 / isolated-vm 5 pair, a
- * snapshot restores single-character strings wrongly (a `'#'` stored at prelude load reads back as `'8'`; a closure
- * variable `o` becomes undefined), so a prelude restored from one would misbehave in ways no test could rule out.
+ * Why not a V8 startup snapshot with the prelude already run, which would save running it in every isolate: on this
+ * Node 20 / isolated-vm 5 pair, a snapshot restores single-character strings wrongly (a `'#'` stored at prelude load
+ * reads back as `'8'`; a closure variable `o` becomes undefined), so a prelude restored from one would misbehave in
+ * ways no test could rule out.
  * `test/unit/sandbox/isolate-factory.test.ts` keeps a probe of that defect.
  */
 export class IsolateFactory {
