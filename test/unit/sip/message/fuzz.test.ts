@@ -1,31 +1,41 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMessage, SipParseError, SipRequest, SipStreamFramer, validateRequest } from '../../../../engine/sip/message/index.js';
+import { parseMessage, SipParseError, SipRequest, SipStreamFramer, validateRequest, type SipMessage } from '../../../../engine/sip/message/index.js';
 import { INVITE } from './sample-messages.js';
 
-/** Parses and reads every typed header; anything thrown must be a SipParseError. */
+/**
+ * Parses and reads every typed header: anything thrown must be a SipParseError; raw access and validateRequest never
+ * throw.
+ */
 function exercise(data: Buffer): void {
+  let message: SipMessage;
   try {
-    const message = parseMessage(data);
-    if (message instanceof SipRequest) validateRequest(message);
-    const readers = [
-      () => message.via, () => message.from, () => message.to, () => message.callId, () => message.cseq,
-      () => message.contact, () => message.maxForwards, () => message.contentLength, () => message.contentType,
-      () => message.routes, () => message.recordRoutes, () => message.require, () => message.supported,
-      () => message.expires, () => message.authorization, () => message.wwwAuthenticate,
-      () => (message instanceof SipRequest ? message.requestUri : undefined),
-    ];
-    for (const read of readers) {
-      try {
-        read();
-      } catch (error) {
-        if (!(error instanceof SipParseError)) throw error;
-      }
-    }
-    message.toBuffer();
+    message = parseMessage(data);
   } catch (error) {
     if (!(error instanceof SipParseError)) throw error;
+    return;
+  }
+  for (const name of ['via', 'contact', 'route', 'supported', 'from', 'x-unknown']) {
+    message.header(name);
+    message.headers(name);
+  }
+  message.toBuffer();
+  // validateRequest turns every header problem into a rejection; it never throws.
+  if (message instanceof SipRequest) validateRequest(message);
+  const readers = [
+    () => message.via, () => message.from, () => message.to, () => message.callId, () => message.cseq,
+    () => message.contact, () => message.maxForwards, () => message.contentLength, () => message.contentType,
+    () => message.routes, () => message.recordRoutes, () => message.require, () => message.supported,
+    () => message.expires, () => message.authorization, () => message.wwwAuthenticate,
+    () => (message instanceof SipRequest ? message.requestUri : undefined),
+  ];
+  for (const read of readers) {
+    try {
+      read();
+    } catch (error) {
+      if (!(error instanceof SipParseError)) throw error;
+    }
   }
 }
 
