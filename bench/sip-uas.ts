@@ -4,7 +4,8 @@
  * Records the achieved rate, failed calls and sipp's retransmission count for both, and their ratio, in
  * bench/RESULTS.md under "## SIP stack".
  *
- *   node --import tsx bench/sip-uas.ts [--rate 2000] [--duration 60] [--no-record]
+ *   node --import tsx bench/sip-uas.ts [--rates 2000,1000] [--duration 60] [--no-record]
+ * Each rate runs both targets; the table gets a pair of rows per rate.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -18,20 +19,22 @@ const option = (name: string, fallback: number): number => {
   const index = args.indexOf(`--${name}`);
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
-const rate = option('rate', 2000);
+const ratesIndex = args.indexOf('--rates');
+const rates = ratesIndex >= 0 ? args[ratesIndex + 1]!.split(',').map(Number) : [option('rate', 2000)];
 const duration = option('duration', 60);
 const record = !args.includes('--no-record');
 // sipp's defaults make sipp itself fail at 2-3k calls/s; both targets get the same raised buffers.
 const BUFFER = String(8 << 20);
-const sippLoad = ['-buff_size', BUFFER, '-l', String(rate * 10), '-max_recv_loops', '10000', '-max_sched_loops', '10000'];
+const sippLoad = (rate: number): string[] => ['-buff_size', BUFFER, '-l', String(rate * 10), '-max_recv_loops', '10000', '-max_sched_loops', '10000'];
 
 interface Run {
   readonly target: string;
+  readonly rate: number;
   readonly result: SippResult;
   readonly elapsedSeconds: number;
 }
 
-async function drive(target: string, port: number): Promise<Run> {
+async function drive(target: string, port: number, rate: number): Promise<Run> {
   const started = Date.now();
   const result = await runSipp({
     scenario: 'uac',
@@ -39,12 +42,12 @@ async function drive(target: string, port: number): Promise<Run> {
     calls: rate * duration,
     rate,
     timeoutSeconds: duration + 40,
-    extra: sippLoad,
+    extra: sippLoad(rate),
   });
-  return { target, result, elapsedSeconds: (Date.now() - started) / 1000 };
+  return { target, rate, result, elapsedSeconds: (Date.now() - started) / 1000 };
 }
 
-async function benchCallscript(): Promise<Run> {
+async function benchCallscript(rate: number): Promise<Run> {
   const port = await freePort();
   const server = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', 'bench/sip-uas-server.ts', String(port)], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -54,18 +57,18 @@ async function benchCallscript(): Promise<Run> {
     createInterface({ input: server.stdout! }).on('line', (line) => line.startsWith('ready') && resolve());
   });
   try {
-    return await drive('callscript UAS', port);
+    return await drive('callscript UAS', port, rate);
   } finally {
     server.kill('SIGTERM');
   }
 }
 
-async function benchSipp(): Promise<Run> {
+async function benchSipp(rate: number): Promise<Run> {
   const port = await freePort();
   const uas = startSipp({ scenario: 'uas', localPort: port, calls: rate * duration, timeoutSeconds: duration + 60, extra: ['-buff_size', BUFFER] });
   await new Promise((resolve) => setTimeout(resolve, 500));
   try {
-    return await drive('sipp -sn uas', port);
+    return await drive('sipp -sn uas', port, rate);
   } finally {
     stopSipp(uas.process);
     await uas.done.catch(() => undefined);
@@ -78,30 +81,39 @@ function achievedRate(run: Run): number {
 
 function line(run: Run): string {
   const { result } = run;
-  return `| ${run.target} | ${rate} | ${duration} | ${achievedRate(run).toFixed(0)} | ${result.successfulCalls} | ${result.failedCalls} | ${result.retransmissions} |`;
+  return `| ${run.target} | ${run.rate} | ${duration} | ${achievedRate(run).toFixed(0)} | ${result.successfulCalls} | ${result.failedCalls} | ${result.retransmissions} |`;
 }
 
-const callscript = await benchCallscript();
-const reference = await benchSipp();
-const ratio = achievedRate(reference) > 0 ? achievedRate(callscript) / achievedRate(reference) : 0;
-const clean = callscript.result.failedCalls === 0 && callscript.result.retransmissions === 0 && callscript.result.successfulCalls === rate * duration;
+function clean(run: Run): boolean {
+  return run.result.failedCalls === 0 && run.result.retransmissions === 0 && run.result.successfulCalls === run.rate * duration;
+}
+
+const loadAtStart = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+const rows: string[] = [];
+const verdicts: string[] = [];
+for (const rate of rates) {
+  const callscript = await benchCallscript(rate);
+  const reference = await benchSipp(rate);
+  rows.push(line(callscript), line(reference));
+  const ratio = achievedRate(reference) > 0 ? achievedRate(callscript) / achievedRate(reference) : 0;
+  verdicts.push(`- ${rate} calls/s: ratio callscript / sipp UAS ${ratio.toFixed(2)}; callscript clean (every call, no failure, no retransmission): ${clean(callscript) ? 'yes' : 'no'}; sipp UAS clean: ${clean(reference) ? 'yes' : 'no'}.`);
+}
 
 const section = [
   '## SIP stack',
   '',
-  `\`node --import tsx bench/sip-uas.ts --rate ${rate} --duration ${duration}\`, ${new Date().toISOString().slice(0, 16)}Z, ` +
-    `${cpus().length} cores (${cpus()[0]?.model.trim()}), load average at start ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]}. ` +
-    `sipp built-in UAC (INVITE, ACK, BYE) with \`-buff_size ${BUFFER}\` against each UAS in turn, over UDP on 127.0.0.1.`,
+  `\`node --import tsx bench/sip-uas.ts --rates ${rates.join(',')} --duration ${duration}\`, ${new Date().toISOString().slice(0, 16)}Z, ` +
+    `${cpus().length} cores (${cpus()[0]?.model.trim()}), load average ${loadAtStart} at start and ${readFileSync('/proc/loadavg', 'utf8').split(' ')[0]} at end ` +
+    `(other work shares the machine). sipp's built-in UAC (INVITE, ACK, BYE) with \`-buff_size ${BUFFER}\` drives each UAS in turn over UDP on 127.0.0.1; ` +
+    'the callscript UAS is `bench/sip-uas-server.ts` in its own process.',
   '',
   '| UAS | target calls/s | seconds | achieved calls/s (sipp CallRate) | successful | failed | retransmissions |',
   '|---|---|---|---|---|---|---|',
-  line(callscript),
-  line(reference),
+  ...rows,
   '',
-  `Ratio callscript / sipp UAS: ${ratio.toFixed(2)}. Clean at the target rate (every call, no failure, no retransmission): ${clean ? 'yes' : 'no'}.`,
+  ...verdicts,
   '',
 ].join('\n');
-
 console.log(section);
 if (record) {
   const path = new URL('./RESULTS.md', import.meta.url).pathname;
