@@ -26,6 +26,11 @@ describe('management API: scenarios', () => {
     expect(response.body.fileName).toBe('main.js');
   });
 
+  it('accepts a content type with a charset parameter', async () => {
+    const response = await api.call('POST', '/scenarios/charset/versions', { body: helloScenario, contentType: 'text/plain; charset=utf-8' });
+    expect(response.status).toBe(201);
+  });
+
   it('counts versions up and serves each one with its source', async () => {
     await upload(api, 'counting', 'Logger.write("one");');
     const second = await upload(api, 'counting', 'Logger.write("two");');
