@@ -274,17 +274,18 @@ export class UserAgentCore implements SessionHost {
   /**
    * Section 9.2: "the CANCEL request ... matches a transaction if it would match the INVITE it cancels" — same
    * branch and sent-by, method INVITE. "If the UAS did not find a matching transaction for the CANCEL ... it SHOULD
-   * respond to the CANCEL with a 481". The 200 for the CANCEL goes first; the 487 for the INVITE is the session's.
+   * respond to the CANCEL with a 481"; one that arrives after the final response "has no effect" but is still
+   * answered 200. The 200 for the CANCEL goes first; the 487 for the INVITE is the session's.
    */
   private receiveCancel(cancel: SipRequest, via: Via, transaction: ServerTransaction): void {
     const inviteKey = this.serverKey(cancel, via, 'INVITE');
     const invite = this.transactions.findServer(inviteKey);
-    if (!invite || invite.state !== 'proceeding') {
+    if (!invite) {
       this.answer(transaction, cancel, 481);
       return;
     }
     this.respond(transaction, createResponse(cancel, 200, { toTag: transactionTag(cancel) }));
-    this.handler?.onCancel(inviteKey, cancel);
+    if (invite.state === 'proceeding') this.handler?.onCancel(inviteKey, cancel);
   }
 
   private createServerTransaction(request: SipRequest, key: string, source: MessageSource): ServerTransaction {

@@ -141,6 +141,18 @@ describe('UserAgent core against a hand-written UDP peer', () => {
     expect(peer.received[0]).toMatch(/^SIP\/2\.0 400 Bad CSeq/);
   });
 
+  it('answers a CANCEL that matches no INVITE 481, and one after the answer 200 without effect (RFC 3261 9.2)', async () => {
+    peer.send(port(), request('CANCEL', peer, { branch: 'z9hG4bKnoinvite', callId: 'nothing' }));
+    await peer.waitFor(() => peer.statuses().includes(481));
+    peer.send(port(), request('INVITE', peer, { body: offer(), branch: 'z9hG4bKanswered', callId: 'answered' }));
+    await peer.waitFor(() => sessions.length === 1);
+    sessions[0]!.accept(offer());
+    await peer.waitFor(() => peer.statuses().includes(200));
+    peer.send(port(), request('CANCEL', peer, { branch: 'z9hG4bKanswered', callId: 'answered' }));
+    await peer.waitFor(() => peer.statuses().filter((s) => s === 200).length === 2);
+    expect(sessions[0]!.state).toBe('confirmed');
+  });
+
   it('answers an out-of-order in-dialog request 500 (RFC 3261 12.2.2)', async () => {
     peer.send(port(), request('INVITE', peer, { body: offer(), cseq: 5 }));
     await peer.waitFor(() => sessions.length === 1);
