@@ -61,7 +61,7 @@ export class Player extends MediaEventEmitter<PlayerEvents> implements AudioSour
     const generation = this.generation;
     this.loop = 'loop' in request && request.loop === true;
     this.transition('preparing');
-    this.options.sources.prepare(request).then(
+    this.prepare(request).then(
       (stream) => {
         if (generation !== this.generation || this.currentState !== 'preparing') return;
         this.stream = stream;
@@ -116,6 +116,15 @@ export class Player extends MediaEventEmitter<PlayerEvents> implements AudioSour
     this.halt();
     this.transition('closed');
     this.removeAllListeners();
+  }
+
+  /** A PlaybackSources implementation that throws at once still fails through the promise, as `finished`. */
+  private prepare(request: PlaybackRequest): Promise<PcmStream> {
+    try {
+      return this.options.sources.prepare(request);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   private tick(): void {

@@ -177,6 +177,22 @@ describe('Player', () => {
     expect(player.state).toBe('idle');
   });
 
+  it('reports a sources implementation that throws at once as finished with the error', async () => {
+    const ticker = new ManualTicker();
+    const player = new Player({
+      sources: {
+        prepare: () => {
+          throw new Error('no such backend');
+        },
+      },
+      ticker,
+    });
+    const events = recordEvents(player);
+    expect(() => player.play(url)).not.toThrow();
+    await settle();
+    expect(events).toEqual(['finished {"error":"playback_failed: no such backend"}']);
+  });
+
   it('advances once per tick however many units read it', async () => {
     const { player, ticker, sources } = setup();
     player.play(url);
