@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Logger } from 'pino';
-import type { MediaInput } from '../media/media-types.js';
+import type { AudioSink, MediaInput } from '../media/media-types.js';
 import { Player } from '../media/player/player.js';
 import { playbackRequestFromVox } from '../media/player/vox-playback.js';
 import { Recorder } from '../media/recorder/recorder.js';
@@ -25,6 +25,7 @@ export class SipLegMedia {
   private player: Player | undefined;
   private recorder: Recorder | undefined;
   private source: MediaPort | undefined;
+  private readonly taps = new Map<AudioSink, AudioSink>();
   private dtmfTypes: readonly DtmfType[] = [];
   private started = false;
   private closed = false;
@@ -189,6 +190,25 @@ export class SipLegMedia {
     this.endpoint.stopMediaTo(input);
   }
 
+  /** Only the far end's audio, as `received`: what `sendMediaTo(recorder)` records in VoxEngine. */
+  tapReceivedAudio(sink: AudioSink): void {
+    if (this.closed || this.taps.has(sink)) return;
+    const tap: AudioSink = {
+      writeFrame: (frame, direction) => {
+        if (direction === 'received') sink.writeFrame(frame, 'received');
+      },
+    };
+    this.taps.set(sink, tap);
+    this.endpoint.addSink(tap);
+  }
+
+  untapReceivedAudio(sink: AudioSink): void {
+    const tap = this.taps.get(sink);
+    if (!tap) return;
+    this.taps.delete(sink);
+    this.endpoint.removeSink(tap);
+  }
+
   private detachSource(): void {
     const source = this.source;
     this.source = undefined;
@@ -200,6 +220,7 @@ export class SipLegMedia {
     if (this.closed) return;
     this.closed = true;
     this.detachSource();
+    for (const sink of [...this.taps.keys()]) this.untapReceivedAudio(sink);
     this.player?.close();
     this.player = undefined;
     if (this.recorder) {

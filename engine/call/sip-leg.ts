@@ -5,7 +5,7 @@
  * Create one with `createIncomingSipLeg` / `createOutgoingSipLeg` (sip-leg-factory.ts).
  */
 import type { Logger } from 'pino';
-import type { MediaInput } from '../media/media-types.js';
+import type { AudioSink, MediaInput } from '../media/media-types.js';
 import type { RtpEndpoint } from '../media/rtp/rtp-endpoint.js';
 import type { SdpNegotiator } from '../media/sdp/sdp-negotiator.js';
 import type { SdpAnswerResult } from '../media/sdp/sdp-types.js';
@@ -26,7 +26,7 @@ import type {
   RecordingOptions,
   TransferRequest,
 } from './call-leg.js';
-import type { AudioFeedingPort } from './media-audio-port.js';
+import type { AudioFeedingPort, AudioTappingPort } from './media-audio-port.js';
 import type { MediaPort } from './media-port.js';
 import { reasonPhrase } from './reason-phrases.js';
 import { customHeadersOf, toExtraHeaders } from './sip-headers.js';
@@ -38,7 +38,7 @@ import type { SipLegEnvironment } from './sip-leg-types.js';
 
 type LegSession = ServerSession | ClientSession;
 
-export class SipCallLeg implements CallLeg, AudioFeedingPort {
+export class SipCallLeg implements CallLeg, AudioFeedingPort, AudioTappingPort {
   private readonly reporter = new SipLegReporter();
   private readonly media: SipLegMedia;
   private readonly transferPart: SipLegTransfer;
@@ -165,6 +165,14 @@ export class SipCallLeg implements CallLeg, AudioFeedingPort {
 
   stopAudioTo(input: MediaInput): void {
     this.media.stopAudioTo(input);
+  }
+
+  tapReceivedAudio(sink: AudioSink): void {
+    this.media.tapReceivedAudio(sink);
+  }
+
+  untapReceivedAudio(sink: AudioSink): void {
+    this.media.untapReceivedAudio(sink);
   }
 
   // ---- requests inside the dialog ----
