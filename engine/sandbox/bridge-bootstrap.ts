@@ -10,6 +10,10 @@
  * handler or the top level is told apart from what isolated-vm throws after the call returns (an unhandled promise
  * rejection found at the microtask checkpoint, a timeout, the memory limit). The intrinsics it uses are captured
  * before any prelude or scenario code could replace them.
+ *
+ * It also removes two built-ins that break the sandbox's guarantees under isolated-vm 5: `Atomics.waitAsync` with a
+ * timeout aborts the whole hosting process ("terminate called without an active exception"), and `WebAssembly`
+ * memories are allocated outside the isolate's memory limit (a 64 MB `WebAssembly.Memory` in a 16 MB isolate).
  */
 export const bootstrapFileName = 'callscript-bridge.js';
 
@@ -19,6 +23,9 @@ export const bootstrapSource = String.raw`(() => {
   const StringOf = String;
   const global = globalThis;
   let hostSend = null;
+
+  delete global.Atomics.waitAsync;
+  delete global.WebAssembly;
 
   const read = (value, key) => {
     try {
