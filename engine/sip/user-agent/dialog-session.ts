@@ -96,9 +96,12 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
 
   // ---- requests we send ----------------------------------------------------------------------------------------
 
-  /** Hangs up a confirmed (or early, as UAC after a 2xx race) session with BYE (section 15.1.1). Idempotent. */
+  /**
+   * Hangs up a confirmed session with BYE (section 15.1.1). Idempotent; does nothing before the answer, where a
+   * caller cancels (ClientSession.cancel) and a callee rejects (ServerSession.reject).
+   */
   bye(headers?: ExtraHeaders): void {
-    if (this.stateValue === 'terminated' || !this.dialog) return;
+    if (this.stateValue !== 'confirmed' || !this.dialog) return;
     this.terminate({ cause: 'local-bye' });
     void this.sendInDialog('BYE', { headers }).catch(() => undefined);
   }
