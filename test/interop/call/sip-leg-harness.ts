@@ -84,13 +84,18 @@ export class SipLegTestEngine {
     readonly env: SipLegEnvironment,
   ) {}
 
-  static async start(rtpPorts: { min: number; max: number }, codecs?: readonly ('PCMU' | 'PCMA')[]): Promise<SipLegTestEngine> {
+  static async start(
+    rtpPorts: { min: number; max: number },
+    options: { codecs?: readonly ('PCMU' | 'PCMA')[]; mediaTimeoutMs?: number } = {},
+  ): Promise<SipLegTestEngine> {
+    const { codecs, mediaTimeoutMs } = options;
     const media = new MediaEngine({
       minPort: rtpPorts.min,
       maxPort: rtpPorts.max,
       bindAddress: '127.0.0.1',
       advertisedAddress: '127.0.0.1',
       ...(codecs ? { sdpDefaults: { codecs } } : {}),
+      ...(mediaTimeoutMs ? { endpointDefaults: { mediaTimeoutMs } } : {}),
     });
     let engine: SipLegTestEngine | undefined;
     const ua = await UserAgent.start(

@@ -15,9 +15,9 @@ describe('SipCallLeg between two callscript engines', () => {
   let pcmaOnly: SipLegTestEngine;
 
   beforeAll(async () => {
-    a = await SipLegTestEngine.start({ min: 41300, max: 41398 }, ['PCMU']);
+    a = await SipLegTestEngine.start({ min: 41300, max: 41398 }, { codecs: ['PCMU'], mediaTimeoutMs: 1000 });
     b = await SipLegTestEngine.start({ min: 41400, max: 41498 });
-    pcmaOnly = await SipLegTestEngine.start({ min: 41500, max: 41598 }, ['PCMA']);
+    pcmaOnly = await SipLegTestEngine.start({ min: 41500, max: 41598 }, { codecs: ['PCMA'] });
     b.onIncoming = (observed: ObservedCall) => {
       const { call } = observed;
       const user = call.mirror().number;
@@ -28,6 +28,7 @@ describe('SipCallLeg between two callscript engines', () => {
         return;
       }
       call.transfer.handleBlindTransfer(true);
+      if (user === 'digits') call.dtmf.handleTones(true, 0);
       call.answer({ 'X-Answer': user });
     };
   });
@@ -136,6 +137,36 @@ describe('SipCallLeg between two callscript engines', () => {
     const stopped = await listener.waitFor('Call.RecordStopped');
     const [received] = readWavChannels(fileURLToPath(String(stopped.payload['url']))).channels as [Int16Array];
     expect(voicedShare(received)).toBeGreaterThan(0.3);
+  });
+
+  it('sendDigits reaches the far end as RFC 4733 events (ToneReceived type 1)', async () => {
+    const caller = await a.dial({ uri: bUri('digits'), from: 'sip:a@127.0.0.1' });
+    await caller.waitFor('Call.Connected');
+    const callee = await incomingAt(b, 'digits');
+    await callee.waitFor('Call.Connected');
+    caller.call.dtmf.sendDigits('4#');
+    await eventually(() => callee.all('Call.ToneReceived').length === 2, 5000);
+    expect(callee.all('Call.ToneReceived').map((e) => e.payload)).toEqual([
+      { tone: '4', type: '1' },
+      { tone: '#', type: '1' },
+    ]);
+    caller.call.hangup({});
+    await callee.waitFor('Call.Disconnected');
+  });
+
+  it('reports RtpStopped when the far end stops sending, and RtpResumed when it sends again', async () => {
+    const caller = await a.dial({ uri: bUri('rtp'), from: 'sip:a@127.0.0.1' });
+    await caller.waitFor('Call.Connected');
+    const callee = await incomingAt(b, 'rtp');
+    await callee.waitFor('Call.Connected');
+    // A finite tone: RTP flows for 0.3 s, then nothing (engine A's media timeout is 1 s here).
+    callee.leg.play({ kind: 'toneScript', script: '440@-10;0.3(0.3/0/1)', loop: false });
+    await caller.waitFor('Call.FirstAudioPacketReceived', 5000);
+    await caller.waitFor('Call.RtpStopped', 5000);
+    callee.leg.play({ kind: 'toneScript', script: '440@-10;*(*/0/1)', loop: false });
+    await caller.waitFor('Call.RtpResumed', 5000);
+    caller.call.hangup({});
+    await callee.waitFor('Call.Disconnected');
   });
 
   it('answers an offer with no common codec 488, and the caller fails with 488', async () => {
