@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Grammar } from 'sip.js/lib/grammar/grammar.js';
-import { parseMessage, parseNameAddr, type SipRequest } from '../engine/sip/message/index.js';
+import { createResponse, parseMessage, parseNameAddr, type SipRequest } from '../engine/sip/message/index.js';
 
 const SDP =
   'v=0\r\no=alice 2890844526 2890844526 IN IP4 pc33.atlanta.example.com\r\ns=-\r\nc=IN IP4 192.0.2.101\r\nt=0 0\r\n' +
@@ -33,6 +33,7 @@ const INVITE = Buffer.from(
     SDP,
   ].join('\r\n'),
 );
+const PARSED_INVITE = parseMessage(INVITE) as SipRequest;
 const NAME_ADDR = '"Alice A." <sip:alice@atlanta.example.com;transport=tcp>;tag=1928301774';
 
 function ours(): number {
@@ -122,6 +123,9 @@ const results = [
   measure('callscript: name-addr', () => parseNameAddr(NAME_ADDR)),
   measure('sip.js Grammar: name-addr (Name_Addr_Header)', () => Grammar.parse(NAME_ADDR, 'Name_Addr_Header')),
   measure('callscript: INVITE split only (start line + header boundaries, no value parsed)', () => parseMessage(INVITE)),
+  measure('callscript: 180 Ringing to that INVITE built and serialized (createResponse + toBuffer)', () =>
+    createResponse(PARSED_INVITE, 180, { toTag: 'a6c85cf' }).toBuffer(),
+  ),
 ];
 
 const format = (us: number) => (us < 10 ? us.toFixed(2) : us.toFixed(1));

@@ -25,7 +25,9 @@ export interface RequestInit {
   readonly contentType?: string;
 }
 
-const text = (value: NameAddrInit | string) => (typeof value === 'string' ? value : formatNameAddr(value));
+function text(value: NameAddrInit | string): string {
+  return typeof value === 'string' ? value : formatNameAddr(value);
+}
 
 /**
  * Builds a request with the header fields RFC 3261 8.1.1 requires (To, From, CSeq, Call-ID, Max-Forwards, Via when
@@ -33,15 +35,14 @@ const text = (value: NameAddrInit | string) => (typeof value === 'string' ? valu
  */
 export function createRequest(init: RequestInit): SipRequest {
   const fields: HeaderField[] = [];
-  const add = (name: string, value: string) => fields.push({ name, key: headerKey(name), value });
-  for (const via of init.via ?? []) add('Via', typeof via === 'string' ? via : formatVia(via));
-  add('Max-Forwards', String(init.maxForwards ?? 70));
-  for (const route of init.routes ?? []) add('Route', text(route));
-  add('From', text(init.from));
-  add('To', text(init.to));
-  add('Call-ID', init.callId);
-  add('CSeq', `${init.cseq} ${init.method}`);
-  for (const contact of init.contact ?? []) add('Contact', text(contact));
+  for (const via of init.via ?? []) fields.push({ name: 'Via', key: 'via', value: typeof via === 'string' ? via : formatVia(via) });
+  fields.push({ name: 'Max-Forwards', key: 'max-forwards', value: String(init.maxForwards ?? 70) });
+  for (const route of init.routes ?? []) fields.push({ name: 'Route', key: 'route', value: text(route) });
+  fields.push({ name: 'From', key: 'from', value: text(init.from) });
+  fields.push({ name: 'To', key: 'to', value: text(init.to) });
+  fields.push({ name: 'Call-ID', key: 'call-id', value: init.callId });
+  fields.push({ name: 'CSeq', key: 'cseq', value: `${init.cseq} ${init.method}` });
+  for (const contact of init.contact ?? []) fields.push({ name: 'Contact', key: 'contact', value: text(contact) });
   const request = new SipRequest(init.method, typeof init.uri === 'string' ? init.uri : formatUri(init.uri), fields);
   for (const [name, value] of init.headers ?? []) request.addHeader(name, value);
   request.setBody(init.body ?? Buffer.alloc(0), init.contentType);

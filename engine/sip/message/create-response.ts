@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { HeaderField } from './header-field.js';
-import { canonicalHeaderName, headerKey } from './header-names.js';
+import { headerKey } from './header-names.js';
 import type { SipRequest } from './request.js';
 import { SipResponse } from './response.js';
 import { reasonPhrase } from './reason-phrases.js';
@@ -55,12 +55,9 @@ function buildResponse(
   options: ResponseOptions,
 ): SipResponse {
   const fields: HeaderField[] = [];
-  const copy = (key: string) => {
-    for (const field of requestFields) if (field.key === key) fields.push({ name: canonicalHeaderName(key), key, value: field.value });
-  };
-  copy('via');
-  if (status > 100 && status < 300 && DIALOG_CREATING.has(method)) copy('record-route');
-  copy('from');
+  copyFields(requestFields, fields, 'via', 'Via');
+  if (status > 100 && status < 300 && DIALOG_CREATING.has(method)) copyFields(requestFields, fields, 'record-route', 'Record-Route');
+  copyFields(requestFields, fields, 'from', 'From');
   for (const field of requestFields) {
     if (field.key !== 'to') continue;
     // Only header parameters count: a ';tag=' inside <...> belongs to the URI.
@@ -68,12 +65,17 @@ function buildResponse(
     const value = !hasTag && status > 100 && options.toTag !== undefined ? `${field.value};tag=${options.toTag}` : field.value;
     fields.push({ name: 'To', key: 'to', value });
   }
-  copy('call-id');
-  copy('cseq');
-  if (status === 100) copy('timestamp');
+  copyFields(requestFields, fields, 'call-id', 'Call-ID');
+  copyFields(requestFields, fields, 'cseq', 'CSeq');
+  if (status === 100) copyFields(requestFields, fields, 'timestamp', 'Timestamp');
 
   const response = new SipResponse(status, options.reason ?? reasonPhrase(status), fields);
   for (const [name, value] of options.headers ?? []) response.addHeader(name, value);
   response.setBody(options.body ?? Buffer.alloc(0), options.contentType);
   return response;
+}
+
+// A module-level function rather than a closure: the hot path builds several responses per call.
+function copyFields(from: readonly HeaderField[], to: HeaderField[], key: string, name: string): void {
+  for (const field of from) if (field.key === key) to.push({ name, key, value: field.value });
 }

@@ -348,8 +348,11 @@ export abstract class SipMessage {
     let head = this.startLine() + CRLF;
     for (const field of this.fields) head += `${field.name}: ${field.value}${CRLF}`;
     head += CRLF;
-    if (this.bodyBuffer.length === 0) return Buffer.from(head, 'utf8');
-    return Buffer.concat([Buffer.from(head, 'utf8'), this.bodyBuffer]);
+    const headLength = Buffer.byteLength(head, 'utf8');
+    const out = Buffer.allocUnsafe(headLength + this.bodyBuffer.length);
+    out.write(head, 0, 'utf8');
+    this.bodyBuffer.copy(out, headLength);
+    return out;
   }
 }
 
