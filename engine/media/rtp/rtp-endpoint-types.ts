@@ -57,6 +57,10 @@ export interface RtpEndpointStats {
   packetsLost: number;
   /** Interarrival jitter of the current source in ms (A.8). */
   jitterMs: number;
+  /** Audio packets dropped for arriving after later audio had been played out (no jitter buffer). */
+  packetsLate: number;
+  /** 20 ms frames of silence put in for lost audio, so the received timeline keeps the sender's time. */
+  framesConcealed: number;
   /** Delegate calls that threw. */
   delegateErrors: number;
   /** Sink (`addSink`) calls that threw. */

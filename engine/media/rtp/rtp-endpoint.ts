@@ -25,7 +25,8 @@ import { SymmetricLatch } from './symmetric-latch.js';
 export class RtpEndpoint implements MediaInput, PacedStream {
   readonly stats: RtpEndpointStats = {
     packetsSent: 0, octetsSent: 0, packetsReceived: 0, malformed: 0, foreignSource: 0, unknownPayloadType: 0,
-    rtcpReceived: 0, rtcpMalformed: 0, packetsLost: 0, jitterMs: 0, delegateErrors: 0, sinkErrors: 0,
+    rtcpReceived: 0, rtcpMalformed: 0, packetsLost: 0, jitterMs: 0, packetsLate: 0, framesConcealed: 0,
+    delegateErrors: 0, sinkErrors: 0,
   };
   private audio: NegotiatedAudio | null = null;
   private source: AudioSource | null = null;
@@ -253,6 +254,8 @@ export class RtpEndpoint implements MediaInput, PacedStream {
       this.stats.packetsLost = statistics.cumulativeLost;
       this.stats.jitterMs = statistics.jitter / 8;
     }
+    this.stats.packetsLate = this.receivePath.packetsLate;
+    this.stats.framesConcealed = this.receivePath.framesConcealed;
     this.activity.packet(outcome === 'audio');
   }
 

@@ -40,7 +40,7 @@ describe('sipp plays g711a.pcap into a callscript endpoint', () => {
 
     // The capture holds 236 packets of 240 samples (30 ms): 56,640 samples, 7.08 s.
     expect(endpoint.stats.packetsReceived).toBe(236);
-    expect(endpoint.stats).toMatchObject({ malformed: 0, unknownPayloadType: 0, foreignSource: 0, packetsLost: 0 });
+    expect(endpoint.stats).toMatchObject({ malformed: 0, unknownPayloadType: 0, foreignSource: 0, packetsLost: 0, packetsLate: 0, framesConcealed: 0 });
     expect(collector.samples.length).toBe(56_640);
     expect(firsts).toHaveLength(1);
     const rms = Math.sqrt(collector.samples.reduce((sum, s) => sum + s * s, 0) / collector.samples.length);

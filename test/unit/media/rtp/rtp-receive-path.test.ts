@@ -36,6 +36,30 @@ describe('RtpReceivePath', () => {
     expect(frames[0]!.pcm.length).toBe(160);
   });
 
+  it('fills a short gap of lost packets with silence and drops a packet that comes too late', () => {
+    const { receive, frames } = path();
+    const loud = new Uint8Array(160).fill(0x10);
+    receive.handle(new RtpPacket(0, 1, 0, 1, loud), 0);
+    // Packets 2 and 3 are lost; 4 arrives, then 2 arrives late.
+    receive.handle(new RtpPacket(0, 4, 480, 1, loud), 480);
+    expect(receive.handle(new RtpPacket(0, 2, 160, 1, loud), 500)).toBe('late');
+    expect(frames.map((f) => (f.pcm.every((x) => x === 0) ? 'silence' : 'audio'))).toEqual(['audio', 'silence', 'silence', 'audio']);
+    expect(receive.framesConcealed).toBe(2);
+    expect(receive.packetsLate).toBe(1);
+  });
+
+  it('does not fill a long pause (silence suppression), and follows a sender that restarted its timestamps', () => {
+    const { receive, frames } = path();
+    const loud = new Uint8Array(160).fill(0x10);
+    receive.handle(new RtpPacket(0, 1, 0xffffff60, 1, loud), 0);
+    receive.handle(new RtpPacket(0, 2, 0, 1, loud), 160);
+    receive.handle(new RtpPacket(0, 3, 16000, 1, loud, true), 16000);
+    receive.handle(new RtpPacket(0, 4, 160, 1, loud), 16160);
+    expect(frames).toHaveLength(4);
+    expect(receive.framesConcealed).toBe(0);
+    expect(receive.packetsLate).toBe(0);
+  });
+
   it('refuses payload types that were not negotiated', () => {
     const { receive, frames } = path();
     expect(receive.handle(new RtpPacket(18, 1, 0, 1, new Uint8Array(20)), 0)).toBe('unknown-payload-type');
