@@ -36,10 +36,8 @@ export interface OutgoingSipCall {
 export type SipLegErrorCode =
   /** RFC 3264: the INVITE's offer has no codec in common with us; the INVITE was answered 488. */
   | 'offer-not-acceptable'
-  /** The dialog or endpoint is gone. */
-  | 'leg-closed'
-  /** A media route from a unit that carries no audio (e.g. a simulated leg). */
-  | 'unsupported-media-source';
+  /** The caller cancelled while the leg was being set up. */
+  | 'leg-closed';
 
 export class SipLegError extends Error {
   override readonly name = 'SipLegError';

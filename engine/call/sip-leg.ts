@@ -113,7 +113,7 @@ export class SipCallLeg implements CallLeg, AudioFeedingPort, AudioTappingPort {
     });
   }
 
-  /** BYE once the dialog is confirmed; before that CANCEL (outgoing) or a 487-less decline (incoming: 603). */
+  /** BYE once the dialog is confirmed; before that CANCEL (outgoing) or 603 Decline (incoming, RFC 3261 21.6.2). */
   hangup(headers: Headers): void {
     if (this.closed) return;
     this.ended = true;
