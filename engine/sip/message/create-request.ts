@@ -1,5 +1,5 @@
 import type { HeaderField } from './header-field.js';
-import { canonicalHeaderName, headerKey } from './header-names.js';
+import { canonicalHeaderName } from './header-names.js';
 import { formatNameAddr, type NameAddrInit } from './name-addr.js';
 import { SipRequest } from './request.js';
 import type { SipResponse } from './response.js';

@@ -61,7 +61,9 @@ const PHRASES: Readonly<Record<number, string>> = {
   606: 'Not Acceptable',
 };
 
-/** The standard reason phrase of a status code, or a generic one for its class. */
+const CLASS_PHRASES = ['Unknown', 'Provisional', 'Success', 'Redirection', 'Client Error', 'Server Error', 'Global Failure'];
+
+/** The standard reason phrase of a status code, or a generic one for its class (RFC 3261 21: x00 semantics). */
 export function reasonPhrase(status: number): string {
-  return PHRASES[status] ?? ['Unknown', 'Provisional', 'Success', 'Redirection', 'Client Error', 'Server Error', 'Global Failure'][Math.floor(status / 100)] ?? 'Unknown';
+  return PHRASES[status] ?? CLASS_PHRASES[Math.floor(status / 100)] ?? 'Unknown';
 }
