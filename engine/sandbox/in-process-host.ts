@@ -22,7 +22,12 @@ export interface InProcessSandboxHostOptions {
   poolSize?: number;
   /** Period of the CPU/wall-time watchdog (default 100 ms). */
   watchdogIntervalMs?: number;
-  /** isolated-vm's last-resort report that V8 lost an isolate; the process must not go on (default: abort). */
+  /**
+   * isolated-vm's last-resort report that V8 lost an isolate (e.g. one allocation larger than the heap). Leave it
+   * unset: isolated-vm then aborts the process at once, and the supervisor replaces the worker. With a handler set,
+   * isolated-vm parks the failing thread forever and calls the handler on the event loop, which never runs again if
+   * that thread is the event loop's own (as it is here: entries are synchronous).
+   */
   onCatastrophicError?: (message: string) => void;
 }
 
@@ -41,7 +46,7 @@ export class InProcessSandboxHost implements SandboxHost {
 
   constructor(options: InProcessSandboxHostOptions) {
     this.#limits = resolveLimits(options.limits);
-    this.#factory = new IsolateFactory(options.preludeSource, options.onCatastrophicError ?? abortOnCatastrophe);
+    this.#factory = new IsolateFactory(options.preludeSource, options.onCatastrophicError);
     this.#pool = new IsolatePool(this.#factory, options.poolSize ?? 2, this.#limits.memoryMb);
     this.#watchdog = new IsolateWatchdog(options.watchdogIntervalMs ?? 100);
   }
@@ -107,9 +112,4 @@ export class InProcessSandboxHost implements SandboxHost {
     this.#watchdog.close();
     this.#factory.close();
   }
-}
-
-function abortOnCatastrophe(message: string): void {
-  process.stderr.write(`callscript sandbox: V8 lost an isolate (${message}); aborting\n`);
-  process.abort();
 }

@@ -122,4 +122,38 @@ describe('SandboxSupervisor', () => {
     expect(healthyDelegate.failures).toEqual([]);
     fine.dispose();
   });
+  it('loses only the sessions of a worker that a scenario crashes with an allocation V8 cannot survive', async () => {
+    const healthy = await compileScenario(`
+      VoxEngine.addEventListener(AppEvents.Started, () => Logger.write('started'));
+      VoxEngine.addEventListener(AppEvents.Terminating, () => Logger.write('done'));
+    `);
+    // One 800 MB array in a 16 MB isolate: V8 gives up (a fatal out-of-memory), not isolated-vm's soft limit.
+    const crashing = await compileScenario('VoxEngine.addEventListener(AppEvents.Started, () => { new Array(1e8).fill(0); });');
+    await waitFor(() => supervisor.workerPids().length === 2);
+    const bystanders = [new RecordingDelegate(), new RecordingDelegate()];
+    const sessions = [] as WorkerSession[];
+    for (const [i, delegate] of bystanders.entries()) {
+      sessions.push((await supervisor.startSession({ sessionId: `b${i}`, scenario: healthy }, delegate)) as WorkerSession);
+    }
+    const crashDelegate = new RecordingDelegate();
+    const crasher = (await supervisor.startSession({ sessionId: 'oom', scenario: crashing }, crashDelegate)) as WorkerSession;
+    const sameWorker = sessions.filter((s) => s.workerPid === crasher.workerPid);
+    const otherWorker = sessions.filter((s) => s.workerPid !== crasher.workerPid);
+    expect(otherWorker.length).toBeGreaterThan(0);
+
+    crasher.deliver(started);
+    await waitFor(() => crashDelegate.failures.length === 1);
+    expect(crashDelegate.failures[0]!.kind).toBe('workerDied');
+    for (const session of sameWorker) expect(bystanders[sessions.indexOf(session)]!.failures).toMatchObject([{ kind: 'workerDied' }]);
+    for (const session of otherWorker) {
+      const delegate = bystanders[sessions.indexOf(session)]!;
+      session.deliver(started);
+      session.deliver({ type: 'app', event: 'Application.Terminating', payload: {} });
+      await waitFor(() => delegate.logs.length === 2);
+      expect(delegate.logs).toEqual(['started', 'done']);
+      expect(delegate.failures).toEqual([]);
+      session.dispose();
+    }
+    await waitFor(() => supervisor.workerPids().length === 2);
+  });
 });
