@@ -46,8 +46,11 @@ const PARAM = charTable(`${MARK}[]/:&+$`);
 const HEADER = charTable(`${MARK}[]/?:+$`);
 /** scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
 const SCHEME = charTable('+-.');
-/** hostname characters (alphanum, "-", "."), IPv6reference characters inside the brackets. */
-const HOSTNAME = charTable('-.');
+/**
+ * hostname characters (alphanum, "-", "."), plus "_": not in RFC 3261's grammar, but sent by deployed equipment
+ * (DNS names are not limited to it), and refusing it would fail calls that every common stack accepts.
+ */
+const HOSTNAME = charTable('-._');
 const IPV6 = charTable(':.', false);
 for (const c of '0123456789abcdefABCDEF') IPV6[c.charCodeAt(0)] = 1;
 /** Anything an absoluteURI cannot hold unescaped: whitespace, DQUOTE, "<", ">". */

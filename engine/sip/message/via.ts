@@ -80,7 +80,14 @@ export function parseVia(text: string): Via {
 }
 
 function isHostnameChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x2d || code === 0x2e;
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2d ||
+    code === 0x2e ||
+    code === 0x5f
+  );
 }
 
 /** RFC 3261 20.42 / RFC 3581: branch, received, rport, maddr and ttl read from the parameters and checked. */

@@ -24,6 +24,10 @@ describe('parseUri', () => {
     expect(parseUri('sip:[::1]')).toMatchObject({ host: '[::1]', port: undefined });
   });
 
+  it('accepts an underscore in a host name, as deployed equipment sends it', () => {
+    expect(parseUri('sip:alice@sbc_1.example.com')).toMatchObject({ host: 'sbc_1.example.com' });
+  });
+
   it('unescapes user and password once; a user may hold ; ? / (RFC 4475 3.1.1.9)', () => {
     expect(parseUri('sip:%61lice@atlanta.com')).toMatchObject({ user: 'alice' });
     expect(parseUri('sip:user;par=u%40example.net@example.com')).toMatchObject({ user: 'user;par=u@example.net', host: 'example.com' });

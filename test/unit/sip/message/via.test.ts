@@ -27,6 +27,10 @@ describe('parseVia', () => {
     expect(parseVia('SIP  /   2.0 / TCP   [2001:db8::9:1] : 5061 ; branch = z9hG4bK1')).toMatchObject({ transport: 'TCP', host: '[2001:db8::9:1]', port: 5061, branch: 'z9hG4bK1' });
   });
 
+  it('accepts an underscore in the sent-by host', () => {
+    expect(parseVia('SIP/2.0/UDP sbc_1.example.com:5060;branch=z9hG4bK1').host).toBe('sbc_1.example.com');
+  });
+
   it('splits comma-combined values', () => {
     expect(parseViaList('SIP/2.0/UDP a;branch=z9hG4bK1 , SIP/2.0/SCTP b:5060;branch=z9hG4bK2').map((via) => via.transport)).toEqual(['UDP', 'SCTP']);
   });
