@@ -86,15 +86,15 @@ export class SipLegTestEngine {
 
   static async start(
     rtpPorts: { min: number; max: number },
-    options: { codecs?: readonly ('PCMU' | 'PCMA')[]; mediaTimeoutMs?: number } = {},
+    options: { codecs?: readonly ('PCMU' | 'PCMA')[]; telephoneEvent?: boolean; mediaTimeoutMs?: number } = {},
   ): Promise<SipLegTestEngine> {
-    const { codecs, mediaTimeoutMs } = options;
+    const { codecs, telephoneEvent, mediaTimeoutMs } = options;
     const media = new MediaEngine({
       minPort: rtpPorts.min,
       maxPort: rtpPorts.max,
       bindAddress: '127.0.0.1',
       advertisedAddress: '127.0.0.1',
-      ...(codecs ? { sdpDefaults: { codecs } } : {}),
+      sdpDefaults: { ...(codecs ? { codecs } : {}), ...(telephoneEvent === false ? { telephoneEvent } : {}) },
       ...(mediaTimeoutMs ? { endpointDefaults: { mediaTimeoutMs } } : {}),
     });
     let engine: SipLegTestEngine | undefined;

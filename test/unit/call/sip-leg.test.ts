@@ -17,7 +17,7 @@ describe('SipCallLeg between two callscript engines', () => {
   beforeAll(async () => {
     a = await SipLegTestEngine.start({ min: 41300, max: 41398 }, { codecs: ['PCMU'], mediaTimeoutMs: 1000 });
     b = await SipLegTestEngine.start({ min: 41400, max: 41498 });
-    pcmaOnly = await SipLegTestEngine.start({ min: 41500, max: 41598 }, { codecs: ['PCMA'] });
+    pcmaOnly = await SipLegTestEngine.start({ min: 41500, max: 41598 }, { codecs: ['PCMA'], telephoneEvent: false });
     b.onIncoming = (observed: ObservedCall) => {
       const { call } = observed;
       const user = call.mirror().number;
@@ -149,6 +149,21 @@ describe('SipCallLeg between two callscript engines', () => {
     expect(callee.all('Call.ToneReceived').map((e) => e.payload)).toEqual([
       { tone: '4', type: '1' },
       { tone: '#', type: '1' },
+    ]);
+    caller.call.hangup({});
+    await callee.waitFor('Call.Disconnected');
+  });
+
+  it('sendDigits without a negotiated telephone-event sends in-band tones, detected as ToneReceived type 2', async () => {
+    const caller = await pcmaOnly.dial({ uri: bUri('digits'), from: 'sip:c@127.0.0.1' });
+    await caller.waitFor('Call.Connected');
+    const callee = await incomingAt(b, 'digits', 2);
+    await callee.waitFor('Call.Connected');
+    caller.call.dtmf.sendDigits('7*');
+    await eventually(() => callee.all('Call.ToneReceived').length === 2, 5000);
+    expect(callee.all('Call.ToneReceived').map((e) => e.payload)).toEqual([
+      { tone: '7', type: '2' },
+      { tone: '*', type: '2' },
     ]);
     caller.call.hangup({});
     await callee.waitFor('Call.Disconnected');
