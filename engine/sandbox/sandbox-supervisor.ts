@@ -22,6 +22,11 @@ export interface SandboxSupervisorOptions {
   watchdogIntervalMs?: number;
   /** Delay before replacing a dead worker, doubled for each death within a minute, up to 5 s (default 100 ms). */
   restartDelayMs?: number;
+  /**
+   * A worker that answers nothing for this long is killed and replaced (default 10 000 ms). Keep it well above every
+   * session's `callbackTimeoutMs`: a worker is silent while a callback runs.
+   */
+  unresponsiveMs?: number;
   /** Told about every worker death (for the engine's log): its pid and how many sessions it took with it. */
   onWorkerExit?: (info: { pid: number; sessions: number }) => void;
 }
@@ -98,7 +103,7 @@ export class SandboxSupervisor implements SandboxHost {
   }
 
   #spawn(slot: number): void {
-    const worker = new WorkerProcess(this.#init, (dead, lost) => this.#onExit(slot, dead, lost));
+    const worker = new WorkerProcess(this.#init, (dead, lost) => this.#onExit(slot, dead, lost), this.#options.unresponsiveMs);
     this.#workers[slot] = worker;
   }
 

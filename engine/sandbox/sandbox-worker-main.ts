@@ -64,6 +64,9 @@ function handle(message: SupervisorMessage): void {
     case 'start':
       start(message);
       return;
+    case 'ping':
+      post({ t: 'pong' });
+      return;
     case 'deliver': {
       const session = sessions.get(message.wireId);
       try {

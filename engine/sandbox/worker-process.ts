@@ -35,8 +35,19 @@ export class WorkerProcess {
   readonly exited: Promise<void>;
   #nextWireId = 1;
   #dead = false;
+  #lastHeard = performance.now();
+  #heartbeat: NodeJS.Timeout | undefined;
+  #killedAsUnresponsive = false;
 
-  constructor(init: WorkerInit, onExit: (worker: WorkerProcess, sessionsLost: number) => void) {
+  /**
+   * @param unresponsiveMs a ready worker that answers nothing, not even a ping, for this long is killed: entries are
+   *   synchronous, so a worker stuck in one (or parked by V8) cannot be reached any other way.
+   */
+  constructor(
+    init: WorkerInit,
+    onExit: (worker: WorkerProcess, sessionsLost: number) => void,
+    readonly unresponsiveMs = 10_000,
+  ) {
     this.#child = fork(workerEntry, [], {
       execArgv: ['--no-node-snapshot', '--import', tsxLoader],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -48,22 +59,28 @@ export class WorkerProcess {
     this.exited = new Promise((resolve) => {
       this.#child.once('exit', (code, signal) => {
         this.#dead = true;
+        clearInterval(this.#heartbeat);
         const lost = this.load;
         settle?.reject(new SandboxSetupError(`sandbox worker exited before it was ready (code ${code}, signal ${signal})`));
-        this.#failAll(`sandbox worker ${this.pid} exited (${signal ? `signal ${signal}` : `code ${code}`})`);
+        const how = this.#killedAsUnresponsive
+          ? `was killed after ${this.unresponsiveMs} ms without answering`
+          : `exited (${signal ? `signal ${signal}` : `code ${code}`})`;
+        this.#failAll(`sandbox worker ${this.pid} ${how}`);
         resolve();
         onExit(this, lost);
       });
     });
     this.#child.on('error', () => this.#child.kill('SIGKILL'));
     this.#child.on('message', (batch: WorkerMessage[]) => {
+      this.#lastHeard = performance.now();
       for (const message of batch) {
         if (message.t === 'ready') settle?.resolve();
         else if (message.t === 'initFailed') settle?.reject(new SandboxSetupError(message.message));
-        else this.#route(message);
+        else if (message.t !== 'pong') this.#route(message);
       }
     });
     this.#send({ t: 'init', init });
+    this.ready.then(() => this.#startHeartbeat(), () => undefined);
   }
 
   get pid(): number {
@@ -116,11 +133,26 @@ export class WorkerProcess {
     return this.exited.finally(() => clearTimeout(killer));
   }
 
+  #startHeartbeat(): void {
+    if (this.#dead) return;
+    this.#lastHeard = performance.now();
+    this.#heartbeat = setInterval(() => {
+      if (performance.now() - this.#lastHeard <= this.unresponsiveMs) {
+        this.#send({ t: 'ping' });
+        return;
+      }
+      this.#killedAsUnresponsive = true;
+      clearInterval(this.#heartbeat);
+      void this.kill();
+    }, this.unresponsiveMs / 4);
+    this.#heartbeat.unref();
+  }
+
   #send(message: SupervisorMessage): void {
     if (!this.#dead) this.#outbox.push(message);
   }
 
-  #route(message: Exclude<WorkerMessage, { t: 'ready' | 'initFailed' }>): void {
+  #route(message: Exclude<WorkerMessage, { t: 'ready' | 'initFailed' | 'pong' }>): void {
     const session = this.#sessions.get(message.wireId);
     switch (message.t) {
       case 'command':

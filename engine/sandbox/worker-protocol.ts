@@ -21,10 +21,13 @@ export type SupervisorMessage =
   /** `scenario` is present the first time this worker starts a session of it (and after it fell out of the LRU). */
   | { t: 'start'; wireId: number; sessionId: string; hash: string; scenario?: CompiledScenario; limits?: Partial<SandboxLimits> }
   | { t: 'deliver'; wireId: number; event: ScenarioEvent }
-  | { t: 'dispose'; wireId: number };
+  | { t: 'dispose'; wireId: number }
+  /** Liveness probe: a worker that answers none for `unresponsiveMs` is killed. */
+  | { t: 'ping' };
 
 export type WorkerMessage =
   | { t: 'ready' }
+  | { t: 'pong' }
   | { t: 'initFailed'; message: string }
   /** Sent after the scenario's top level ran; its commands (and failure, if any) came before. */
   | { t: 'started'; wireId: number }
