@@ -17,6 +17,11 @@ export interface ReplacementTarget {
   readonly replaces: ReplacesTarget;
 }
 
+/** A leg that can be the target of an attended transfer: it names its dialog once the dialog exists. */
+export interface ReplaceableLeg {
+  replacementTarget(): ReplacementTarget | undefined;
+}
+
 export class SipLegTransfer {
   private referring = false;
   private pendingRefer: IncomingRefer | undefined;

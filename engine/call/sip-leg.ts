@@ -33,12 +33,12 @@ import { customHeadersOf, toExtraHeaders } from './sip-headers.js';
 import { receiveInfo } from './sip-leg-info.js';
 import { SipLegMedia } from './sip-leg-media.js';
 import { SipLegReporter } from './sip-leg-reporter.js';
-import { SipLegTransfer, type ReplacementTarget } from './sip-leg-transfer.js';
+import { SipLegTransfer, type ReplaceableLeg, type ReplacementTarget } from './sip-leg-transfer.js';
 import type { SipLegEnvironment } from './sip-leg-types.js';
 
 type LegSession = ServerSession | ClientSession;
 
-export class SipCallLeg implements CallLeg, AudioFeedingPort, AudioTappingPort {
+export class SipCallLeg implements CallLeg, AudioFeedingPort, AudioTappingPort, ReplaceableLeg {
   private readonly reporter = new SipLegReporter();
   private readonly media: SipLegMedia;
   private readonly transferPart: SipLegTransfer;
@@ -367,6 +367,8 @@ function isClient(session: LegSession): session is ClientSession {
   return session instanceof ClientSession;
 }
 
+/** Any leg that can name its SIP dialog (a `SipCallLeg`, or a wrapper around one) can be an attended transfer's target. */
 function replacementOf(target: CallLeg): ReplacementTarget | undefined {
-  return target instanceof SipCallLeg ? target.replacementTarget() : undefined;
+  const candidate = target as Partial<ReplaceableLeg>;
+  return typeof candidate.replacementTarget === 'function' ? candidate.replacementTarget() : undefined;
 }
