@@ -5,7 +5,7 @@
 export { parseMessage, DEFAULT_MAX_MESSAGE_SIZE, type ParseOptions } from './parse-message.js';
 export { SipStreamFramer, type StreamFramerOptions, type FramedChunk } from './stream-framer.js';
 export { SipParseError, type SipParseContext } from './sip-parse-error.js';
-export { SipMessage } from './message.js';
+export { SipMessage, type HeadEncoding } from './message.js';
 export { SipRequest } from './request.js';
 export { SipResponse } from './response.js';
 export type { HeaderField } from './header-field.js';

@@ -18,6 +18,9 @@ import { SipParseError } from './sip-parse-error.js';
 import { formatVia, parseVia, parseViaList, type Via } from './via.js';
 
 const CRLF = '\r\n';
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
+
+export type HeadEncoding = 'utf8' | 'latin1';
 
 /**
  * What requests and responses share: ordered header fields, a body, typed header accessors that parse a value on
@@ -32,7 +35,15 @@ export abstract class SipMessage {
   private bodyBuffer: Buffer;
   private bodyTextCache: string | undefined;
 
-  protected constructor(fields: HeaderField[], body: Buffer) {
+  protected constructor(
+    fields: HeaderField[],
+    body: Buffer,
+    /**
+     * How the header text was decoded: `latin1` when its octets were not valid UTF-8, so that serializing writes the
+     * same octets back (a proxy must not rewrite what it forwards).
+     */
+    readonly headEncoding: HeadEncoding = 'utf8',
+  ) {
     this.fields = fields;
     this.bodyBuffer = body;
   }
@@ -348,9 +359,11 @@ export abstract class SipMessage {
     let head = this.startLine() + CRLF;
     for (const field of this.fields) head += `${field.name}: ${field.value}${CRLF}`;
     head += CRLF;
-    const headLength = Buffer.byteLength(head, 'utf8');
+    // A Latin-1 head edited with characters beyond U+00FF can no longer be written as Latin-1.
+    const encoding = this.headEncoding === 'latin1' && !BEYOND_LATIN1.test(head) ? 'latin1' : 'utf8';
+    const headLength = Buffer.byteLength(head, encoding);
     const out = Buffer.allocUnsafe(headLength + this.bodyBuffer.length);
-    out.write(head, 0, 'utf8');
+    out.write(head, 0, encoding);
     this.bodyBuffer.copy(out, headLength);
     return out;
   }

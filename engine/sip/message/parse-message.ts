@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { HeaderField } from './header-field.js';
+import type { HeadEncoding } from './message.js';
 import { headerKey } from './header-names.js';
 import { SipRequest } from './request.js';
 import { SipResponse } from './response.js';
@@ -49,7 +50,9 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
     bodyStart = buffer.length;
   }
 
-  const head = decodeHead(buffer, start, headEnd);
+  const utf8 = buffer.toString('utf8', start, headEnd);
+  const encoding = headEncodingOf(buffer, start, headEnd, utf8);
+  const head = encoding === 'utf8' ? utf8 : buffer.toString('latin1', start, headEnd);
   const lf = head.indexOf('\n');
   const startLine = lf < 0 ? head : head.slice(0, lf > 0 && head.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf);
   const isResponse = startsWithSipSlash(startLine);
@@ -64,7 +67,9 @@ export function parseMessage(data: Buffer | string, options: ParseOptions = {}):
 
   try {
     const body = frameBody(buffer, bodyStart, fields);
-    return isResponse ? parseStatusLine(startLine, fields, body) : parseRequestLine(startLine, fields, body);
+    return isResponse
+      ? parseStatusLine(startLine, fields, body, encoding)
+      : parseRequestLine(startLine, fields, body, encoding);
   } catch (error) {
     throw withContext(error, { kind, method, headers: fields });
   }
@@ -81,11 +86,9 @@ function startsWithSipSlash(line: string): boolean {
   );
 }
 
-function decodeHead(buffer: Buffer, start: number, end: number): string {
-  const text = buffer.toString('utf8', start, end);
-  // Header octets that are not UTF-8 are kept byte for byte rather than replaced.
-  if (text.indexOf('\uFFFD') >= 0 && !isUtf8(buffer.subarray(start, end))) return buffer.toString('latin1', start, end);
-  return text;
+/** Header octets that are not UTF-8 are read as Latin-1, byte for byte, rather than replaced by U+FFFD. */
+function headEncodingOf(buffer: Buffer, start: number, end: number, text: string): HeadEncoding {
+  return text.indexOf('\uFFFD') >= 0 && !isUtf8(buffer.subarray(start, end)) ? 'latin1' : 'utf8';
 }
 
 function isBlank(code: number): boolean {
@@ -174,7 +177,7 @@ function frameBody(buffer: Buffer, bodyStart: number, fields: readonly HeaderFie
 }
 
 /** RFC 3261 7.1: Request-Line = Method SP Request-URI SP SIP-Version CRLF (exactly one SP between elements). */
-function parseRequestLine(line: string, fields: HeaderField[], body: Buffer): SipRequest {
+function parseRequestLine(line: string, fields: HeaderField[], body: Buffer, encoding: HeadEncoding): SipRequest {
   const sp1 = line.indexOf(' ');
   const sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
   if (sp2 < 0 || line.indexOf(' ', sp2 + 1) >= 0 || line.includes('\t')) {
@@ -187,11 +190,11 @@ function parseRequestLine(line: string, fields: HeaderField[], body: Buffer): Si
   if (!SIP_VERSION.test(version)) throw new SipParseError('Bad SIP-Version', version);
   // RFC 4475 3.1.2.7: a Request-URI enclosed in <> is malformed.
   if (uri.length === 0 || uri.charCodeAt(0) === 0x3c || uri.indexOf(':') < 0) throw new SipParseError('Bad Request-URI', uri);
-  return new SipRequest(method, uri, fields, body, version);
+  return new SipRequest(method, uri, fields, body, version, encoding);
 }
 
 /** RFC 3261 7.2: Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; Status-Code is 3DIGIT. */
-function parseStatusLine(line: string, fields: HeaderField[], body: Buffer): SipResponse {
+function parseStatusLine(line: string, fields: HeaderField[], body: Buffer, encoding: HeadEncoding): SipResponse {
   const sp1 = line.indexOf(' ');
   const version = sp1 < 0 ? line : line.slice(0, sp1);
   if (!SIP_VERSION.test(version)) throw new SipParseError('Bad SIP-Version', version);
@@ -199,7 +202,7 @@ function parseStatusLine(line: string, fields: HeaderField[], body: Buffer): Sip
   if (!/^[1-6][0-9][0-9]$/.test(code) || (line.length > sp1 + 4 && line.charCodeAt(sp1 + 4) !== 0x20)) {
     throw new SipParseError('Bad Status-Code', line.slice(sp1 + 1));
   }
-  return new SipResponse(Number(code), line.slice(sp1 + 5), fields, body, version);
+  return new SipResponse(Number(code), line.slice(sp1 + 5), fields, body, version, encoding);
 }
 
 function withContext(error: unknown, context: SipParseContext): unknown {

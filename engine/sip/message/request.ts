@@ -1,5 +1,5 @@
 import type { HeaderField } from './header-field.js';
-import { SipMessage } from './message.js';
+import { SipMessage, type HeadEncoding } from './message.js';
 import { SipParseError } from './sip-parse-error.js';
 import { parseUri, type Uri } from './sip-uri.js';
 
@@ -15,8 +15,9 @@ export class SipRequest extends SipMessage {
     fields: HeaderField[] = [],
     body: Buffer = Buffer.alloc(0),
     readonly version = 'SIP/2.0',
+    headEncoding: HeadEncoding = 'utf8',
   ) {
-    super(fields, body);
+    super(fields, body, headEncoding);
   }
 
   /** The parsed Request-URI; throws SipParseError("Bad Request-URI") when it is malformed. */

@@ -1,5 +1,5 @@
 import type { HeaderField } from './header-field.js';
-import { SipMessage } from './message.js';
+import { SipMessage, type HeadEncoding } from './message.js';
 
 /** A SIP response (RFC 3261 7.2): Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF. */
 export class SipResponse extends SipMessage {
@@ -9,8 +9,9 @@ export class SipResponse extends SipMessage {
     fields: HeaderField[] = [],
     body: Buffer = Buffer.alloc(0),
     readonly version = 'SIP/2.0',
+    headEncoding: HeadEncoding = 'utf8',
   ) {
-    super(fields, body);
+    super(fields, body, headEncoding);
   }
 
   startLine(): string {

@@ -121,6 +121,10 @@ describe('parseMessage', () => {
     const data = Buffer.concat([Buffer.from('OPTIONS sip:a@b SIP/2.0\r\nX-Raw: '), Buffer.from([0xff, 0xfe]), Buffer.from('\r\n\r\n')]);
     const message = parseMessage(data) as SipRequest;
     expect(Buffer.from(message.header('x-raw')!, 'latin1')).toEqual(Buffer.from([0xff, 0xfe]));
+    expect(message.headEncoding).toBe('latin1');
+    expect(message.toBuffer().equals(data)).toBe(true);
+    message.addHeader('Subject', '€');
+    expect((parseMessage(message.toBuffer()) as SipRequest).header('subject')).toBe('€');
   });
 
   it('accepts LF-only line ends', () => {
