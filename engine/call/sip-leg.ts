@@ -262,9 +262,9 @@ export class SipCallLeg implements CallLeg, AudioFeedingPort, AudioTappingPort, 
   private listenAsCaller(session: ClientSession): void {
     session.on('progress', (response, sdp) => {
       const headers = customHeadersOf(response);
-      if (response.status === 180 || response.status === 181 || response.status === 182) {
-        this.reporter.report((d) => d.ringing(headers));
-      }
+      // RFC 3261 section 21.1.3: 181 Call Is Being Forwarded is VoxEngine's Forwarding; 180 and 182 (queued) ring.
+      if (response.status === 181) this.reporter.report((d) => d.forwarding());
+      else if (response.status === 180 || response.status === 182) this.reporter.report((d) => d.ringing(headers));
       if (sdp !== undefined && this.applyAnswerOnce(sdp)) this.reporter.report((d) => d.earlyMedia(headers));
     });
     session.on('accepted', (response, sdp) => this.accepted(session, response, sdp));
