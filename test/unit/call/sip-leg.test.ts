@@ -45,14 +45,15 @@ describe('SipCallLeg between two callscript engines', () => {
     return engine.calls.filter((c) => c.call.mirror().number === user)[nth - 1]!;
   };
 
-  it('connects both sides and carries the X- headers of the 200 OK', async () => {
+  it('connects both sides and carries the X- headers of the 200 OK and of the BYE', async () => {
     const caller = await a.dial({ uri: bUri('plain'), from: 'sip:a@127.0.0.1' });
     const connected = await caller.waitFor('Call.Connected');
     expect(connected.payload['headers']).toEqual({ 'X-Answer': 'plain' });
     const callee = await incomingAt(b, 'plain');
     await callee.waitFor('Call.Connected');
-    caller.call.hangup({});
-    await callee.waitFor('Call.Disconnected');
+    caller.call.hangup({ 'X-Bye': 'from-a' });
+    const disconnected = await callee.waitFor('Call.Disconnected');
+    expect(disconnected.payload['headers']).toEqual({ 'X-Bye': 'from-a' });
   });
 
   it('sends INFO and MESSAGE both ways: InfoReceived and MessageReceived with body and headers', async () => {
