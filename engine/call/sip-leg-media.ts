@@ -21,6 +21,14 @@ import { isAudioFeedingPort } from './media-audio-port.js';
 import type { SipLegReporter } from './sip-leg-reporter.js';
 import type { SipLegEnvironment } from './sip-leg-types.js';
 
+/**
+ * Whether the stream agreed after the peer's offer leaves us not sending: the peer put us on hold (RFC 3264 section
+ * 8.4: sendonly or inactive, or the RFC 2543 style c=0.0.0.0).
+ */
+export function holdsUs(audio: NegotiatedAudio): boolean {
+  return !sends(audio.direction) || audio.remoteAddress === '0.0.0.0';
+}
+
 export class SipLegMedia {
   private player: Player | undefined;
   private recorder: Recorder | undefined;
@@ -78,11 +86,6 @@ export class SipLegMedia {
     if (this.closed) return;
     this.endpoint.configure(audio);
     this.started = true;
-  }
-
-  /** Whether the peer's latest offer leaves us receiving nothing: it put us on hold (RFC 3264 section 8.4). */
-  static holdsUs(audio: NegotiatedAudio): boolean {
-    return !sends(audio.direction) || audio.remoteAddress === '0.0.0.0';
   }
 
   // ---- playback ----

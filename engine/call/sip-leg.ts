@@ -31,7 +31,7 @@ import type { MediaPort } from './media-port.js';
 import { reasonPhrase } from './reason-phrases.js';
 import { customHeadersOf, toExtraHeaders } from './sip-headers.js';
 import { receiveInfo } from './sip-leg-info.js';
-import { SipLegMedia } from './sip-leg-media.js';
+import { SipLegMedia, holdsUs } from './sip-leg-media.js';
 import { SipLegReporter } from './sip-leg-reporter.js';
 import { SipLegTransfer, type ReplaceableLeg, type ReplacementTarget } from './sip-leg-transfer.js';
 import type { SipLegEnvironment } from './sip-leg-types.js';
@@ -315,7 +315,7 @@ export class SipCallLeg implements CallLeg, AudioFeedingPort, AudioTappingPort, 
     }
     this.media.configure(result.audio);
     offer.accept(result.sdp);
-    const held = SipLegMedia.holdsUs(result.audio);
+    const held = holdsUs(result.audio);
     const hold = held === this.remoteHold ? 'none' : held ? 'hold' : 'unhold';
     this.remoteHold = held;
     const body = offer.sdp;
