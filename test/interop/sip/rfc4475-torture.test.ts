@@ -128,9 +128,10 @@ describe('RFC 4475 torture messages over UDP', () => {
 
   for (const file of files) {
     it(`answers ${file} as INDEX.md expects`, async () => {
-      const statuses = await sendUdp(ua.localTarget('udp').port, readFileSync(TORTURE + file), 250);
-      const finals = statuses.filter((status) => status >= 200);
       const expected = expectedOverUdp[file]!;
+      // Waiting for an answer may take long on a loaded machine; proving silence takes a fixed wait.
+      const statuses = await sendUdp(ua.localTarget('udp').port, readFileSync(TORTURE + file), expected.length > 0 ? 5_000 : 400, true);
+      const finals = statuses.filter((status) => status >= 200);
       if (expected.length === 0) expect(statuses).toEqual([]);
       else {
         expect(finals).toHaveLength(1);
@@ -159,9 +160,10 @@ describe('RFC 4475 torture messages over TCP', () => {
 
   for (const file of files) {
     it(`answers ${file} as INDEX.md expects`, async () => {
-      const outcome = await sendTcp(ua.localTarget('tcp').port, readFileSync(TORTURE + file), 700);
-      const finals = outcome.statuses.filter((status) => status >= 200);
       const expected = overTcp[file]!;
+      const silent = expected !== 'close' && expected.length === 0;
+      const outcome = await sendTcp(ua.localTarget('tcp').port, readFileSync(TORTURE + file), silent ? 700 : 5_000, !silent);
+      const finals = outcome.statuses.filter((status) => status >= 200);
       if (expected === 'close') {
         expect(finals).toEqual([]);
         expect(outcome.closedByServer).toBe(true);
