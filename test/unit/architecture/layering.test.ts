@@ -12,7 +12,8 @@ const allowed: Record<string, readonly string[]> = {
   store: ['call', 'session'],
   routing: ['store', 'session', 'call'],
   api: ['routing', 'store', 'sandbox', 'session', 'call'],
-  cli: ['api', 'routing', 'store', 'sandbox', 'session', 'call', 'sip', 'media'],
+  server: ['api', 'routing', 'store', 'sandbox', 'session', 'call', 'sip', 'media'],
+  cli: ['server', 'api', 'routing', 'store', 'sandbox', 'session', 'call', 'sip', 'media'],
   testing: ['sandbox', 'session', 'call'],
 };
 

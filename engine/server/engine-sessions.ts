@@ -1,0 +1,215 @@
+/**
+ * Every scenario session of the serve process, however it started: by an incoming call a rule routed, by the
+ * management API (it implements the API's `SessionPort`), or by `callscript run`. Each runs in the sandbox through
+ * the session glue; its start and end are written to the store (when there is one) and counted in the metrics.
+ * It is also where draining happens: refuse new sessions, let running ones finish, then end the rest.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CallLeg } from '../call/call-leg.js';
+import type {
+  HttpRequestEvent,
+  LiveSession,
+  SessionObserver as ApiSessionObserver,
+  SessionOutcome,
+  SessionPort,
+  SessionStartRequest,
+} from '../api/session-port.js';
+import type { SessionServices } from '../api/scenario-session-port.js';
+import type { EngineMetrics } from '../metrics.js';
+import { startScenarioSession } from '../sandbox/scenario-session.js';
+import type { CompiledScenario, SandboxHost } from '../sandbox/sandbox-types.js';
+import type { Session } from '../session/session.js';
+import type { CallRecordSink, IncomingCallInfo, SessionEnd, SessionLogEntry } from '../session/session-types.js';
+import type { Store } from '../store/store.js';
+
+export interface EngineSessionsOptions {
+  host: SandboxHost;
+  services: SessionServices;
+  records: CallRecordSink;
+  store: Store | undefined;
+  metrics: EngineMetrics;
+  /** The session's control URL (`AppEvents.Started.accessURL`). */
+  accessUrl: (sessionId: string) => string;
+  maxSessions: number;
+}
+
+export interface LaunchRequest {
+  scenario: CompiledScenario;
+  /** For the store's session record: the stored scenario's name, or the scenario file's. */
+  scenarioName: string;
+  /** 0 for a scenario file from the config or the command line. */
+  scenarioVersion: number;
+  customData?: string;
+}
+
+export class SessionsRefusedError extends Error {
+  readonly code = 'sessions_refused';
+  constructor(readonly reason: 'draining' | 'limit' | 'scenario-failed') {
+    super(reason === 'draining' ? 'the engine is shutting down' : reason === 'limit' ? 'too many sessions' : 'the scenario failed to start');
+    this.name = 'SessionsRefusedError';
+  }
+}
+
+interface Running {
+  session: Session;
+  ended: Promise<SessionOutcome>;
+}
+
+export class EngineSessions implements SessionPort {
+  private readonly running = new Map<string, Running>();
+  private draining = false;
+
+  constructor(private readonly options: EngineSessionsOptions) {}
+
+  get isDraining(): boolean {
+    return this.draining;
+  }
+
+  /** Refuses with {@link SessionsRefusedError} while draining or at the session limit. */
+  checkAccepting(): void {
+    if (this.draining) throw new SessionsRefusedError('draining');
+    if (this.running.size >= this.options.maxSessions) throw new SessionsRefusedError('limit');
+  }
+
+  /** The API's start: the API writes the store record and counts the session itself. */
+  async start(request: SessionStartRequest, observer: ApiSessionObserver): Promise<void> {
+    this.checkAccepting();
+    const { scenario } = request;
+    const { ended } = await this.launch(
+      request.sessionId,
+      { hash: scenario.hash, fileName: scenario.fileName, code: scenario.code },
+      request.customData,
+      request.accessUrl,
+    );
+    void ended.then((outcome) => observer.ended(outcome));
+  }
+
+  /**
+   * A session for an incoming call: `Started`, then `CallAlerting` with a `Call` over `leg`. Rejects when the
+   * scenario's top level failed or the session ended before the call could join it (the leg is then the caller's
+   * to reject).
+   */
+  async startForCall(request: LaunchRequest, leg: CallLeg, info: IncomingCallInfo): Promise<{ sessionId: string; ended: Promise<SessionOutcome> }> {
+    this.checkAccepting();
+    const { sessionId, session, ended } = await this.launchRecorded(request);
+    if (session.state !== 'running') throw new SessionsRefusedError('scenario-failed');
+    session.addIncomingCall(() => leg, info);
+    return { sessionId, ended };
+  }
+
+  /** A session started with custom data and no call (`callscript run`). */
+  async startStandalone(request: LaunchRequest): Promise<{ sessionId: string; session: Session; ended: Promise<SessionOutcome> }> {
+    this.checkAccepting();
+    return this.launchRecorded(request);
+  }
+
+  find(sessionId: string): LiveSession | undefined {
+    const running = this.running.get(sessionId);
+    if (!running) return undefined;
+    const { session } = running;
+    return {
+      id: sessionId,
+      status: session.state === 'running' ? 'running' : 'terminating',
+      calls: session.callRecords(),
+      log: session.log.lines.map(formatLine),
+    };
+  }
+
+  activeCount(): number {
+    return this.running.size;
+  }
+
+  async terminate(sessionId: string): Promise<void> {
+    const running = this.running.get(sessionId);
+    if (!running) return;
+    running.session.terminate('api');
+    await running.ended;
+  }
+
+  deliverHttpRequest(sessionId: string, request: HttpRequestEvent): boolean {
+    const running = this.running.get(sessionId);
+    if (!running || running.session.state !== 'running') return false;
+    running.session.deliverHttpRequest(request);
+    return true;
+  }
+
+  /**
+   * Refuses new sessions, waits up to `timeoutMs` for the running ones to end on their own, then terminates the
+   * rest (their calls are hung up with BYE or CANCEL) and waits for them to be recorded.
+   */
+  async drain(timeoutMs: number): Promise<{ finished: number; terminated: number }> {
+    this.draining = true;
+    const before = this.running.size;
+    await Promise.race([Promise.all([...this.running.values()].map((r) => r.ended)), delay(timeoutMs)]);
+    const left = [...this.running.values()];
+    for (const { session } of left) session.terminate('api');
+    await Promise.race([Promise.all(left.map((r) => r.ended)), delay(5_000)]);
+    return { finished: before - left.length, terminated: left.length };
+  }
+
+  /** Ends every session at once without events (after a drain, or on a failed start). Idempotent. */
+  close(): void {
+    this.draining = true;
+    for (const { session } of [...this.running.values()]) session.close();
+  }
+
+  private async launchRecorded(request: LaunchRequest) {
+    const sessionId = randomUUID();
+    const customData = request.customData ?? '';
+    this.options.store?.sessions.start({ id: sessionId, scenario: request.scenarioName, scenarioVersion: request.scenarioVersion, customData });
+    this.options.metrics.sessionsStarted.inc();
+    const launched = await this.launch(sessionId, request.scenario, customData, this.options.accessUrl(sessionId));
+    const ended = launched.ended.then((outcome) => {
+      this.options.store?.sessions.end(sessionId, outcome);
+      this.options.metrics.sessionsEnded.inc({ status: outcome.status });
+      return outcome;
+    });
+    return { sessionId, session: launched.session, ended };
+  }
+
+  private async launch(sessionId: string, scenario: CompiledScenario, customData: string, accessURL: string) {
+    let session: Session | undefined;
+    let endedEarly: SessionEnd | undefined;
+    let markEnded!: (outcome: SessionOutcome) => void;
+    const ended = new Promise<SessionOutcome>((done) => (markEnded = done));
+    const report = (end: SessionEnd, log: readonly SessionLogEntry[]) => {
+      this.running.delete(sessionId);
+      this.options.metrics.sessionsActive.set({}, this.running.size);
+      markEnded(toOutcome(end, log));
+    };
+    const started = await startScenarioSession({
+      host: this.options.host,
+      scenario,
+      customData,
+      session: { ...this.options.services, sessionId, accessURL, records: this.options.records },
+      observer: {
+        sessionEnded: (_id, end) => {
+          if (session) report(end, session.log.lines);
+          else endedEarly = end;
+        },
+      },
+    });
+    session = started.session;
+    if (endedEarly) report(endedEarly, session.log.lines);
+    else if (session.state !== 'terminated') {
+      this.running.set(sessionId, { session, ended });
+      this.options.metrics.sessionsActive.set({}, this.running.size);
+    }
+    return { session, ended };
+  }
+}
+
+function toOutcome(end: SessionEnd, log: readonly SessionLogEntry[]): SessionOutcome {
+  const lines = log.map(formatLine);
+  if (end.kind === 'terminated') return { status: 'ended', reason: `terminated by ${end.by}`, log: lines };
+  const where = end.file ? ` (${end.file}:${end.line ?? 0}:${end.column ?? 0})` : '';
+  return { status: 'failed', reason: `scenario_error: ${end.message}${where}`, log: lines };
+}
+
+function formatLine(entry: SessionLogEntry): string {
+  return entry.source === 'scenario' ? entry.text : `[engine ${entry.level}] ${entry.text}`;
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms).unref());
+}
