@@ -16,19 +16,17 @@ import { SipLegError, type OutgoingSipCall, type SipLegEnvironment } from './sip
  */
 export async function createIncomingSipLeg(session: ServerSession, env: SipLegEnvironment, portId: string): Promise<SipCallLeg> {
   const { endpoint, sdp } = await env.media.openEndpoint();
-  if (session.offer === undefined) return new SipCallLeg(portId, 'incoming', session, endpoint, sdp, env);
-  const answer = sdp.answerOffer(session.offer);
-  if (!answer.ok) {
-    endpoint.close();
-    if (session.state === 'initial' || session.state === 'early') {
-      session.reject(answer.status, undefined, [['Warning', `${answer.warningCode} callscript "${answer.reason}"`]]);
-    }
-    throw new SipLegError('offer-not-acceptable', answer.reason);
-  }
   if (session.state === 'terminated') {
     // CANCEL arrived while the endpoint opened.
     endpoint.close();
     throw new SipLegError('leg-closed', 'the caller cancelled before the call could be set up');
+  }
+  if (session.offer === undefined) return new SipCallLeg(portId, 'incoming', session, endpoint, sdp, env);
+  const answer = sdp.answerOffer(session.offer);
+  if (!answer.ok) {
+    endpoint.close();
+    session.reject(answer.status, undefined, [['Warning', `${answer.warningCode} callscript "${answer.reason}"`]]);
+    throw new SipLegError('offer-not-acceptable', answer.reason);
   }
   return new SipCallLeg(portId, 'incoming', session, endpoint, sdp, env, answer);
 }
