@@ -34,6 +34,7 @@ describe('SipCallLeg: incoming calls from sipp', () => {
           );
         }
         if (user === 'dtmf') call.dtmf.handleTones(true, 0);
+        if (user === 'offerless') call.playback.playProgressTone('US');
       });
     };
   });
@@ -131,6 +132,22 @@ describe('SipCallLeg: incoming calls from sipp', () => {
     const disconnected = await observed.waitFor('Call.Disconnected');
     expect(disconnected.payload).toMatchObject({ internalCode: 487 });
     expect(observed.names()).not.toContain('Call.Connected');
+  }, 30_000);
+
+  it('answers an INVITE without SDP with an offer, and sends media to the answer the ACK carries', async () => {
+    const sipp = startSipp({
+      scenario: `${FIXTURES}uac-offerless.xml`,
+      remote: remote(),
+      localPort: await freePort(),
+      calls: 1,
+      extra: ['-s', 'offerless', '-rtp_echo', '-mi', '127.0.0.1', '-mp', String(await freePort())],
+    });
+    const observed = await callTo('offerless');
+    const result = await sipp.done;
+    expect(result.exitCode, result.output).toBe(0);
+    await observed.waitFor('Call.Disconnected');
+    // sipp echoes our ringback tone back: it reached the address of the ACK's answer.
+    expect(observed.names()).toContain('Call.FirstAudioPacketReceived');
   }, 30_000);
 
   it('releases every RTP port and dialog once the calls are over', async () => {
