@@ -98,6 +98,10 @@ export class ClientSession extends DialogSession<ClientSessionEvents> {
     if (this.ackData) this.host.resendAck(this.ackData.ack, this.ackData.data);
   }
 
+  protected override answerChallenge(request: SipRequest, challenge: SipResponse): readonly (readonly [string, string])[] | null {
+    return this.respondToChallenge?.(request, challenge) ?? null;
+  }
+
   protected override onTerminated(): void {
     this.clearTimers();
   }

@@ -174,12 +174,12 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
   }
 
   /** Sends a request inside the dialog; resolves with its final response (section 12.2.1). */
-  protected sendInDialog(method: string, options: RequestOptions = {}): Promise<SipResponse> {
+  protected sendInDialog(method: string, options: RequestOptions = {}, authorization: ExtraHeaders = []): Promise<SipResponse> {
     const dialog = this.dialog;
     if (!dialog) return Promise.reject(new SessionError('invalid-state', `no dialog for ${method}`));
     const isTargetRefresh = method === 'INVITE' || method === 'UPDATE';
     const request = dialog.createRequest(method, { contact: isTargetRefresh ? this.host.contact(this.protocol) : undefined });
-    for (const [name, value] of options.headers ?? []) request.addHeader(name, value);
+    for (const [name, value] of [...(options.headers ?? []), ...authorization]) request.addHeader(name, value);
     if (options.body !== undefined) request.setBody(options.body, options.contentType);
     else request.setBody(Buffer.alloc(0));
     return new Promise((resolve, reject) => {
@@ -187,6 +187,13 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
         this.host.sendRequest(request, {
           onResponse: ({ message }) => {
             if (message.status < 200) return;
+            // Section 22.2: a challenged request is re-sent once with credentials and a new CSeq (trunks that
+            // challenge BYE or re-INVITE); a second challenge is the answer.
+            const credentials = authorization.length === 0 && (message.status === 401 || message.status === 407) ? this.answerChallenge(request, message) : null;
+            if (credentials) {
+              this.sendInDialog(method, options, credentials).then(resolve, reject);
+              return;
+            }
             if (method === 'INVITE' && message.status < 300) this.acknowledge(request, message);
             // Section 12.2.1.2: "If the response for a request within a dialog is a 481 or a 408, the UAC SHOULD
             // terminate the dialog."
@@ -208,6 +215,11 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
         reject(error);
       }
     });
+  }
+
+  /** Credentials for a 401/407 to an in-dialog request; only a session that holds some (an outgoing call) has them. */
+  protected answerChallenge(_request: SipRequest, _challenge: SipResponse): ExtraHeaders | null {
+    return null;
   }
 
   /** Section 13.2.2.4: the ACK for a 2xx "MUST contain the same CSeq sequence number" and is sent end to end. */

@@ -94,6 +94,18 @@ describe('callscript UAC -> sipp UAS', () => {
     });
   }
 
+  it('answers a 401 challenge to its BYE and re-sends it with credentials', async () => {
+    const sipp = await sippUas({ scenario: `${FIXTURES}uas-auth-bye.xml`, calls: 2 });
+    for (let i = 0; i < 2; i++) {
+      const session = await call(sipp.port, 'udp');
+      session.bye();
+      await ended(session);
+    }
+    const result = await sipp.done;
+    expect(result.exitCode, result.output).toBe(0);
+    expect(result.successfulCalls).toBe(2);
+  });
+
   it('fails the call with 403 when the password is wrong, without retrying for ever', async () => {
     const sipp = await sippUas({ scenario: `${FIXTURES}uas-auth-401.xml`, calls: 1 });
     const session = ua.invite({ uri: `sip:service@127.0.0.1:${sipp.port}`, from: 'sip:caller@127.0.0.1', sdp: sdp(), credentials: { username: 'alice', password: 'wrong' } });
