@@ -40,12 +40,14 @@ describe('SipCallLeg: outgoing calls to sipp', () => {
     expect(observed.event('Call.Disconnected')!.payload).toMatchObject({ internalCode: 200, direction: 'outgoing' });
   }, 20_000);
 
-  it('fails with 486 Busy Here and the X- headers of the response', async () => {
+  it('reports 181 as Forwarding, 180 as Ringing, and fails with 486 Busy Here and the X- headers of the response', async () => {
     const { sipp, uri } = await callee(`${FIXTURES}uas-busy.xml`);
     const observed = await engine.dial({ uri, from: 'sip:callscript@127.0.0.1' });
     const failed = await observed.waitFor('Call.Failed');
     expect(failed.payload).toEqual({ code: 486, reason: 'Busy Here', headers: { 'X-Busy-Tag': 'busy' } });
     expect(observed.event('Call.Ringing')!.payload).toEqual({ headers: { 'X-Ring-Tag': 'ringing' } });
+    expect(observed.names()).toContain('Call.Forwarding');
+    expect(observed.names().indexOf('Call.Forwarding')).toBeLessThan(observed.names().indexOf('Call.Ringing'));
     const result = await sipp.done;
     expect(result.exitCode, result.output).toBe(0);
   }, 20_000);
