@@ -92,7 +92,9 @@ export class Engine {
       });
       cleanup.push(() => sink.close());
       const records: CallRecordSink = {
-        write(record) {
+        write(session) {
+          // A session numbers its calls call-1, call-2 ...; the store keys records engine-wide.
+          const record = { ...session, id: `${session.sessionId}:${session.id}` };
           sink.write(record);
           metrics.callsEnded.inc({ hangup_reason: record.hangupReason ?? 'unknown' });
           options.onCallRecord?.(record);
