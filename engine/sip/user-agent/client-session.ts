@@ -39,6 +39,8 @@ export interface InviteOptions {
 export class ClientSession extends DialogSession<ClientSessionEvents> {
   private invite: SipRequest;
   private ackData: { ack: SipRequest; data: Buffer } | undefined;
+  /** ACKs of the extra dialogs of a forked INVITE, by To tag, re-sent if their 2xx is retransmitted. */
+  private readonly droppedForks = new Map<string, { ack: SipRequest; data: Buffer }>();
   private provisionalSeen = false;
   private cancelRequested = false;
   private finalSeen = false;
@@ -158,8 +160,9 @@ export class ClientSession extends DialogSession<ClientSessionEvents> {
 
   private receive2xx(request: SipRequest, response: SipResponse): void {
     if (this.ackData) {
+      if (this.dialog && response.to.tag !== this.dialog.state.remoteTag) this.dropForkedDialog(request, response);
       // A retransmitted 2xx: the ACK was lost.
-      this.host.resendAck(this.ackData.ack, this.ackData.data);
+      else this.host.resendAck(this.ackData.ack, this.ackData.data);
       return;
     }
     this.finalSeen = true;
@@ -179,6 +182,27 @@ export class ClientSession extends DialogSession<ClientSessionEvents> {
     const answer = sdpOf(response);
     if (answer !== undefined) this.remoteSdp = answer;
     this.emit('accepted', response, answer);
+  }
+
+  /**
+   * Section 13.2.2.4: a forked INVITE may be answered by several UASs. "If the UAC does not want to accept the
+   * session" of a later 2xx, it still ACKs it and then "MUST ... send a BYE" to end that dialog. The first answer
+   * wins; the others are ACKed and hung up here without the owner ever seeing them.
+   */
+  private dropForkedDialog(request: SipRequest, response: SipResponse): void {
+    const tag = response.to.tag ?? '';
+    const known = this.droppedForks.get(tag);
+    if (known) {
+      this.host.resendAck(known.ack, known.data);
+      return;
+    }
+    const fork = Dialog.forUac(request, response);
+    const ack = fork.createRequest('ACK', { seq: request.cseq.seq });
+    ack.setBody(Buffer.alloc(0));
+    this.droppedForks.set(tag, { ack, data: this.host.sendAck(ack) });
+    const bye = fork.createRequest('BYE');
+    bye.setBody(Buffer.alloc(0));
+    this.host.sendRequest(bye, { onResponse: () => undefined, onTimeout: () => undefined, onTransportError: () => undefined });
   }
 
   /**
