@@ -10,7 +10,11 @@ export interface AuthHeaderValue {
   readonly scheme: string;
   readonly params: Readonly<Record<string, string>>;
   readonly quoted: ReadonlySet<string>;
+  /** RFC 7235 2.1: a scheme may carry one token68 instead of parameters (e.g. `Basic dTpw`). */
+  readonly token68?: string;
 }
+
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 export function parseAuthHeader(text: string, header = 'Authorization'): AuthHeaderValue {
   const bad = () => new SipParseError(`Bad ${header}`, text);
@@ -22,6 +26,8 @@ export function parseAuthHeader(text: string, header = 'Authorization'): AuthHea
   const params: Record<string, string> = Object.create(null) as Record<string, string>;
   const quoted = new Set<string>();
   i = skipWhitespace(text, i);
+  const rest = text.slice(i).trimEnd();
+  if (TOKEN68.test(rest) && !/^[^=]*=[^=]/.test(rest)) return { scheme, params, quoted, token68: rest };
   while (i < text.length) {
     const nameStart = i;
     while (i < text.length && isTokenChar(text.charCodeAt(i))) i++;

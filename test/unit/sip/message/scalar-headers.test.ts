@@ -58,7 +58,13 @@ describe('parseAuthHeader', () => {
     expect(parseAuthHeader('Digest realm="a, \\"b\\"", qop="auth,auth-int"').params).toEqual({ realm: 'a, "b"', qop: 'auth,auth-int' });
   });
 
-  it.each(['', 'Digest realm', 'Digest realm="x" nonce="y"', 'Digest realm="x", ,', 'Digest realm="unterminated'])('refuses %j', (value) => {
+  it('reads a token68 credential (RFC 7235 2.1)', () => {
+    expect(parseAuthHeader('Basic dXNlcjpwYXNz')).toMatchObject({ scheme: 'Basic', token68: 'dXNlcjpwYXNz', params: {} });
+    expect(parseAuthHeader('Bearer abc.def-ghi==')).toMatchObject({ token68: 'abc.def-ghi==' });
+    expect(parseAuthHeader('Digest realm=x').token68).toBeUndefined();
+  });
+
+  it.each(['', 'Digest a b', 'Digest realm="x" nonce="y"', 'Digest realm="x", ,', 'Digest realm="unterminated'])('refuses %j', (value) => {
     expect(() => parseAuthHeader(value)).toThrow(SipParseError);
   });
 });
