@@ -52,7 +52,7 @@ export class DigestClient {
     const header = response.status === 407 ? 'Proxy-Authorization' : 'Authorization';
     const offered = response.status === 407 ? response.proxyAuthenticate : response.wwwAuthenticate;
     const sent = response.status === 407 ? request.proxyAuthorization : request.authorization;
-    // RFC 7616 3.7 / RFC 8760 2.3: challenges come in the server's order of preference; per realm, the client uses the
+    // RFC 7616 / RFC 8760: challenges come in the server's order of preference; per realm, the client uses the
     // first one it supports.
     const answered = new Set<string>();
     for (const value of offered) {

@@ -78,7 +78,7 @@ export class DigestServer {
       return { ok: false, reason: 'malformed' };
     }
     if (p.realm !== this.realm) return { ok: false, reason: 'realm' };
-    // RFC 7616 3.4: the client returns opaque unchanged.
+    // RFC 7616 3.3: the client returns opaque unchanged.
     if (p.opaque !== this.opaque) return { ok: false, reason: 'malformed' };
     if (target.uri !== undefined && p.uri !== target.uri) return { ok: false, reason: 'uri' };
     const algorithm = parseDigestAlgorithm(p.algorithm);

@@ -21,7 +21,7 @@ export interface ResponseOptions {
 }
 
 // RFC 3261 12.1.1: a response that establishes a dialog copies the request's Record-Route (methods that create dialogs:
-// INVITE here, SUBSCRIBE and REFER by RFC 6665 4.1.2.4 / RFC 3515).
+// INVITE here, SUBSCRIBE by RFC 6665 and REFER by RFC 3515).
 const DIALOG_CREATING = new Set(['INVITE', 'SUBSCRIBE', 'REFER']);
 
 /**
@@ -36,7 +36,7 @@ export function createResponse(request: SipRequest, status: number, options: Res
 /**
  * The 400 (or `status`) answer to a request that failed to parse, when the transaction-identifying headers (Via,
  * From, To, Call-ID, CSeq) survived; null when it cannot be answered (a response, or those headers are missing).
- * The reason phrase names the problem (RFC 3261 8.2: "a 400 ... with a Reason-Phrase").
+ * The reason phrase names the problem (RFC 3261 21.4.1: the Reason-Phrase SHOULD identify the syntax problem).
  */
 export function createParseErrorResponse(error: SipParseError, status = 400): SipResponse | null {
   const { kind, headers, method } = error.context;

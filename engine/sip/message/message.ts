@@ -119,7 +119,7 @@ export abstract class SipMessage {
     return this;
   }
 
-  /** Removes the first value of a header (e.g. the top Via of a response, RFC 3261 18.1.2). */
+  /** Removes the first value of a header (e.g. a proxy removing its own Via from a response, RFC 3261 16.7 step 3). */
   removeFirstValue(name: string): this {
     const key = headerKey(name);
     const index = this.fields.findIndex((field) => field.key === key);

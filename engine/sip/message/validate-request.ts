@@ -69,7 +69,7 @@ export function validateRequest(
     check(() => request.cseq);
   if (headerProblem) return headerProblem;
 
-  // RFC 3261 21.5.7 (505): a version other than SIP/2.0, in the request line or the top Via.
+  // RFC 3261 21.5.6 (505): a version other than SIP/2.0, in the request line or the top Via.
   if (request.version.toUpperCase() !== 'SIP/2.0') return reject(505, 'Version Not Supported');
   const top = request.topVia;
   if (top.protocolName.toUpperCase() !== 'SIP' || top.protocolVersion !== '2.0') return reject(505, 'Version Not Supported');

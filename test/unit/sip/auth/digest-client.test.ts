@@ -75,7 +75,7 @@ describe('DigestClient', () => {
     expect(client.handleChallenge(challenged(second, 401, 'Digest realm="r", nonce="n3", qop="auth", stale=true'), second)).not.toBeNull();
   });
 
-  it('uses the first challenge it supports per realm, in the server order (RFC 8760 2.3)', () => {
+  it('uses the first challenge it supports per realm, in the server order (RFC 7616, RFC 8760)', () => {
     const client = new DigestClient({ username: 'alice', password: 'p' });
     const request = invite();
     const response = createResponse(request, 401, {

@@ -17,7 +17,7 @@ describe('SipMessage editing and serialization', () => {
     expect(invite.toString()).toMatch(/^INVITE [^\r]+\r\nVia: SIP\/2.0\/TCP proxy.example.com;branch=z9hG4bKp1\r\nVia: SIP\/2.0\/UDP pc33/);
   });
 
-  it('removes the first value of a comma-combined header (RFC 3261 18.1.2 response Via)', () => {
+  it('removes the first value of a comma-combined header (a proxy removing its own Via, RFC 3261 16.7)', () => {
     const response = parseMessage('SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK1, SIP/2.0/UDP b;branch=z9hG4bK2\r\nContent-Length: 0\r\n\r\n') as SipResponse;
     response.removeFirstValue('v');
     expect(response.via.map((via) => via.host)).toEqual(['b']);
