@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../interop/sip/helpers.js';
@@ -54,6 +54,9 @@ export class ServeProcess {
     };
     writeFileSync(join(dir, 'config.json'), JSON.stringify(config, null, 2));
     const child = spawn(process.execPath, [BIN, 'serve', '--config', join(dir, 'config.json')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // For debugging a failing run: CALLSCRIPT_E2E_LOG=/tmp/serve.log keeps the whole engine log.
+    const logFile = process.env['CALLSCRIPT_E2E_LOG'];
+    if (logFile) child.stdout.pipe(createWriteStream(logFile, { flags: 'a' }));
     const serve = new ServeProcess(child, dir, sipPort, apiPort);
     await serve.waitForLog('callscript serving', 30_000);
     return serve;
