@@ -285,8 +285,10 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
   }
 
   /** Subclasses take the ACK of their initial 2xx; re-INVITE 2xx ACKs land here. */
-  protected receiveAck(_request: SipRequest): void {
-    if (this.incomingInvite instanceof Invite2xxRetransmitter) this.incomingInvite.stop();
+  protected receiveAck(request: SipRequest): void {
+    const retransmitter = this.incomingInvite;
+    if (!(retransmitter instanceof Invite2xxRetransmitter) || retransmitter.seq !== request.cseq.seq) return;
+    retransmitter.stop();
     this.incomingInvite = undefined;
   }
 

@@ -5,7 +5,7 @@ import type { InviteServerTransaction } from '../transaction/invite-server-trans
 import type { MessageSource } from '../transport/transport-types.js';
 import { DialogSession, sdpOf } from './dialog-session.js';
 import { Invite2xxRetransmitter } from './invite-2xx-retransmitter.js';
-import { replacesFromReferTo, parseReplaces } from './replaces.js';
+import { parseReplaces } from './replaces.js';
 import { SessionError } from './session-error.js';
 import type { SessionHost } from './session-host.js';
 import type { ExtraHeaders, ReplacesTarget, ServerSessionEvents } from './session-types.js';
@@ -33,7 +33,7 @@ export class ServerSession extends DialogSession<ServerSessionEvents> {
     super(host, request.callId, source.protocol);
     this.offer = sdpOf(request);
     const replaces = request.header('Replaces');
-    this.replaces = replaces ? parseReplaces(replaces) : replacesFromReferTo(request.uri);
+    this.replaces = replaces ? parseReplaces(replaces) : undefined;
     if (this.offer !== undefined) this.remoteSdp = this.offer;
   }
 
@@ -83,11 +83,6 @@ export class ServerSession extends DialogSession<ServerSessionEvents> {
     this.answer(this.transaction, this.request, 487);
     this.emit('cancel', cancel);
     this.terminate({ cause: 'remote-cancel', status: 487 });
-  }
-
-  /** The INVITE server transaction gave up (Timer H) or the transport failed before we answered. */
-  transactionFailed(): void {
-    this.terminate({ cause: 'transport-error' });
   }
 
   protected override receiveAck(request: SipRequest): void {

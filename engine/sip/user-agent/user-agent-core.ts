@@ -95,9 +95,10 @@ export class UserAgentCore implements SessionHost {
       if (message instanceof SipResponse) this.receiveResponse(message);
       else this.receiveRequest(message, source);
     } catch (error) {
-      // A header that only fails when read deep in a handler: answer 400 if still possible, never crash.
-      if (error instanceof SipParseError && message instanceof SipRequest) this.answerStateless(message, source, 400, error.reason);
-      else this.onError(error, `receive ${message instanceof SipRequest ? message.method : 'response'}`);
+      // A header that only fails when read deep in a handler: a request gets its 400 if still possible, a malformed
+      // response is dropped (section 18.1.2 has no way to answer it), and nothing crashes.
+      if (!(error instanceof SipParseError)) this.onError(error, `receive ${message instanceof SipRequest ? message.method : 'response'}`);
+      else if (message instanceof SipRequest) this.answerStateless(message, source, 400, error.reason);
     }
   }
 
