@@ -71,7 +71,7 @@ export class StreamTransport implements StreamConnectionOwner {
 
   listen(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const onError = (error: Error): void => reject(new TransportError('send-failed', `${this.protocol} listen ${this.host}:${this.options.listen.port}: ${error.message}`, { cause: error }));
+      const onError = (error: Error): void => reject(new TransportError('listen-failed', `${this.protocol} listen ${this.host}:${this.options.listen.port}: ${error.message}`, { cause: error }));
       this.server.once('error', onError);
       this.server.listen({ port: this.options.listen.port, host: this.options.listen.host, backlog: 1024 }, () => {
         this.server.off('error', onError);

@@ -1,6 +1,7 @@
 /** Typed transport failures with stable codes. */
 export type TransportErrorCode =
   | 'closed'
+  | 'listen-failed'
   | 'no-transport'
   | 'message-too-large'
   | 'connection-limit'

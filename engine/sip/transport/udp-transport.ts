@@ -27,7 +27,7 @@ export class UdpTransport {
 
   listen(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const onError = (error: Error): void => reject(new TransportError('send-failed', `udp bind ${this.config.host}:${this.config.port}: ${error.message}`, { cause: error }));
+      const onError = (error: Error): void => reject(new TransportError('listen-failed', `udp bind ${this.config.host}:${this.config.port}: ${error.message}`, { cause: error }));
       this.socket.once('error', onError);
       this.socket.bind(this.config.port, this.config.host, () => {
         this.socket.off('error', onError);

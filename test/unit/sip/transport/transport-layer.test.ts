@@ -62,6 +62,14 @@ describe('TransportLayer', () => {
     expect(error).toMatchObject({ code: 'connect-failed' });
   });
 
+  it('refuses to start on a port already taken, with a listen-failed error', async () => {
+    const first = await start([]);
+    const port = first.localTarget('tcp').port;
+    await expect(
+      TransportLayer.start({ listen: [{ protocol: 'tcp', host: '127.0.0.1', port }] }, { onMessage: () => undefined }),
+    ).rejects.toMatchObject({ code: 'listen-failed' });
+  });
+
   it('closes idempotently', async () => {
     const layer = await start([]);
     layer.close();
