@@ -290,6 +290,9 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
     if (!(retransmitter instanceof Invite2xxRetransmitter) || retransmitter.seq !== request.cseq.seq) return;
     retransmitter.stop();
     this.incomingInvite = undefined;
+    // An offerless re-INVITE: our 2xx carried the offer, the ACK carries the answer (RFC 3264 section 4).
+    const answer = sdpOf(request);
+    if (answer !== undefined) this.remoteSdp = answer;
   }
 
   /**
