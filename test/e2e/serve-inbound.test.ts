@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWavChannels, voicedShare } from '../interop/call/wav-channels.js';
 import { freePort } from '../interop/sip/helpers.js';
 import { killAllSipp, startSipp } from '../interop/sip/sipp.js';
+import { BaresipCaller } from './baresip-caller.js';
 import { ServeProcess } from './serve-process.js';
 
 const FIXTURES = new URL('../fixtures/e2e/', import.meta.url).pathname;
@@ -39,7 +40,7 @@ describe('callscript serve: inbound calls from sipp', () => {
     });
     const result = await sipp.done;
     expect(result.exitCode, result.output).toBe(0);
-    const [session] = await serve.endedSessions('ivr');
+    const session = await serve.endedSessionWith('ivr', 'alerting 100');
     expect(session!.log).toContain('alerting 100');
     expect(session!.log).toContain('tone 1 type 1');
     expect(session!.log).toContain('tone 5 type 3');
@@ -58,6 +59,22 @@ describe('callscript serve: inbound calls from sipp', () => {
     expect(voicedShare(heard)).toBeLessThan(0.98);
   }, 60_000);
 
+  it('baresip calling the IVR hears the prompt as speech in the audio it decoded', async () => {
+    const baresip = new BaresipCaller();
+    try {
+      const rtp = 46000 + Math.floor(Math.random() * 50) * 20;
+      await baresip.call(`sip:103@${serve.remote}`, { sipPort: await freePort(), rtpPorts: [rtp, rtp + 9], seconds: 8 });
+      const { sampleRate, channels } = readWavChannels(baresip.receivedAudioFile());
+      const heard = channels[0]!;
+      expect(heard.length / sampleRate, baresip.log).toBeGreaterThan(4);
+      expect(voicedShare(heard)).toBeGreaterThan(0.3);
+      expect(voicedShare(heard)).toBeLessThan(0.98);
+      await serve.endedSessionWith('ivr', 'alerting 103');
+    } finally {
+      baresip.close();
+    }
+  }, 40_000);
+
   it('a number no rule matches is answered 404', async () => {
     const result = await startSipp({ scenario: 'uac', remote: serve.remote, localPort: await freePort(), calls: 1, timeoutSeconds: 10, extra: ['-s', '999'] }).done;
     expect(result.failedCalls, result.output).toBe(1);
@@ -74,9 +91,9 @@ describe('callscript serve: inbound calls from sipp', () => {
       extra: ['-s', '101', '-mi', '127.0.0.1', '-mp', String(await freePort())],
     }).done;
     expect(result.exitCode, result.output).toBe(0);
-    const sessions = await serve.endedSessions('ivr', 2);
-    const held = sessions.find((s) => s.log.includes('alerting 101'))!;
+    const held = await serve.endedSessionWith('ivr', 'alerting 101');
     expect(held.log).toContain('on hold');
+    expect(held.log).toContain('off hold');
   }, 40_000);
 
   it('CANCEL before the answer fails the call with 487 and the session ends by the idle rule', async () => {

@@ -97,6 +97,18 @@ export class ServeProcess {
     }
   }
 
+  /** The ended session of a scenario whose log holds `line`. */
+  async endedSessionWith(scenario: string, line: string, timeoutMs = 20_000): Promise<SessionView> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const sessions = await this.endedSessions(scenario, 1, Math.max(0, deadline - Date.now()));
+      const found = sessions.find((session) => session.log.includes(line));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ended ${scenario} session logged "${line}"; serve log:\n${this.output.slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
   /** SIGTERM, then the exit code. */
   async terminate(timeoutMs = 20_000): Promise<number | null> {
     this.child.kill('SIGTERM');
