@@ -86,6 +86,11 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
     this.emitDialog('terminated', termination);
   }
 
+  /** Ends the session without signalling (the user agent is closing): timers stop, 'terminated' fires. Idempotent. */
+  shutdown(): void {
+    this.terminate({ cause: 'closed' });
+  }
+
   /** The To tag our responses carry (section 8.2.6.2). */
   protected responseTag(): string | undefined {
     return this.dialog?.state.localTag;

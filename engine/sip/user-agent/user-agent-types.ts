@@ -51,5 +51,7 @@ export interface UserAgentStats {
   readonly serverTransactions: number;
   readonly dialogs: number;
   readonly pendingInvites: number;
+  /** Sessions, incoming and outgoing, not yet terminated. */
+  readonly sessions: number;
   readonly openConnections: number;
 }

@@ -28,6 +28,8 @@ const METHODS = ['INVITE', 'ACK', 'BYE', 'CANCEL', 'OPTIONS', 'INFO', 'MESSAGE',
  */
 export class UserAgent implements CoreRequestHandler {
   private readonly pendingInvites = new Map<string, ServerSession>();
+  /** Every session not yet terminated, so that close() can end them and their timers. */
+  private readonly sessions = new Set<ServerSession | ClientSession>();
   private closed = false;
 
   private constructor(
@@ -80,6 +82,7 @@ export class UserAgent implements CoreRequestHandler {
       serverTransactions: this.core.transactions.serverCount,
       dialogs: this.core.dialogCount,
       pendingInvites: this.pendingInvites.size,
+      sessions: this.sessions.size,
       openConnections: this.transport.openConnections,
     };
   }
@@ -90,6 +93,7 @@ export class UserAgent implements CoreRequestHandler {
     const routes = options.routes ?? (this.options.outboundProxy ? [`<${this.options.outboundProxy};lr>`] : undefined);
     const firstHop = routes?.[0]?.replace(/^[^<]*<|>.*$/g, '') ?? options.uri;
     const session = new ClientSession(this.core, { ...options, routes }, this.challengeResponder(options), uriTarget(firstHop).protocol);
+    this.track(session);
     session.start();
     return session;
   }
@@ -123,10 +127,11 @@ export class UserAgent implements CoreRequestHandler {
     });
   }
 
-  /** Stops listening, ends every transaction and forgets every dialog. Idempotent. */
+  /** Stops listening, ends every session (cause 'closed', without signalling) and every transaction. Idempotent. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const session of [...this.sessions]) session.shutdown();
     this.core.close();
     this.transport.close();
     this.pendingInvites.clear();
@@ -138,6 +143,7 @@ export class UserAgent implements CoreRequestHandler {
     const session = new ServerSession(this.core, request, transaction as InviteServerTransaction, source);
     const key = session.transactionKey;
     this.pendingInvites.set(key, session);
+    this.track(session);
     session.on('terminated', () => this.pendingInvites.delete(key));
     session.on('ack', () => this.pendingInvites.delete(key));
     try {
@@ -179,6 +185,11 @@ export class UserAgent implements CoreRequestHandler {
         // BYE, INFO, UPDATE, NOTIFY, REFER, PRACK without a To tag name no dialog we know.
         this.core.answer(transaction, request, 481);
     }
+  }
+
+  private track(session: ServerSession | ClientSession): void {
+    this.sessions.add(session);
+    session.on('terminated', () => this.sessions.delete(session));
   }
 
   private assertOpen(): void {

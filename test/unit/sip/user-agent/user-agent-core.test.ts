@@ -153,6 +153,21 @@ describe('UserAgent core against a hand-written UDP peer', () => {
     expect(sessions[0]!.state).toBe('confirmed');
   });
 
+  it('ends its sessions and stops every timer when closed', async () => {
+    peer.send(port(), request('INVITE', peer, { body: offer() }));
+    await peer.waitFor(() => sessions.length === 1);
+    sessions[0]!.accept(offer());
+    const outgoing = ua.invite({ uri: `sip:x@127.0.0.1:${peer.port}`, from: 'sip:a@127.0.0.1', answerTimeoutMs: 60_000 });
+    expect(ua.stats.sessions).toBe(2);
+    const causes: string[] = [];
+    sessions[0]!.on('terminated', (t) => causes.push(t.cause));
+    outgoing.on('terminated', (t) => causes.push(t.cause));
+    ua.close();
+    expect(causes).toEqual(['closed', 'closed']);
+    expect(ua.stats.sessions).toBe(0);
+    expect(clock.timerCount).toBe(0);
+  });
+
   it('answers an out-of-order in-dialog request 500 (RFC 3261 12.2.2)', async () => {
     peer.send(port(), request('INVITE', peer, { body: offer(), cseq: 5 }));
     await peer.waitFor(() => sessions.length === 1);
