@@ -1,8 +1,9 @@
 /**
- * The `callscript` command: `serve` (the engine), `run` (one outbound session), `route` (a routing dry run) and
- * `upload` (a scenario to a running engine's API).
+ * The `callscript` command: `serve` (the engine), `run` (one outbound session), `route` (a routing dry run),
+ * `check` (compile and type-check a scenario) and `upload` (a scenario to a running engine's API).
  */
 import { Command } from 'commander';
+import { registerCheckCommand } from './check-command.js';
 import { registerRouteCommand } from './route-command.js';
 import { registerRunCommand } from './run-command.js';
 import { registerServeCommand } from './serve-command.js';
@@ -13,4 +14,5 @@ registerServeCommand(program);
 registerRunCommand(program);
 registerRouteCommand(program);
 registerUploadCommand(program);
+registerCheckCommand(program);
 await program.parseAsync(process.argv);
