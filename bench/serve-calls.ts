@@ -3,7 +3,7 @@
  * second of audio (a WAV file played over RTP) and is hung up by the engine; sipp answers the BYE. For each offered
  * rate, sustained for --seconds: calls completed and failed, and the INVITE -> 200 OK response time (sipp's rtd,
  * per call) p50 / p99.
- *   node --import tsx bench/serve-calls.ts --rates 50,100,200,300 --seconds 60
+ *   node --no-node-snapshot --import tsx bench/serve-calls.ts --rates 50,100,200,300 --seconds 60 [--store-sync normal]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,11 @@ import { parseArgs } from 'node:util';
 import { freePort } from '../test/interop/sip/helpers.js';
 
 const { values } = parseArgs({
-  options: { rates: { type: 'string', default: '50,100,200,300' }, seconds: { type: 'string', default: '60' } },
+  options: {
+    rates: { type: 'string', default: '50,100,200,300' },
+    seconds: { type: 'string', default: '60' },
+    'store-sync': { type: 'string', default: 'full' },
+  },
 });
 const rates = values.rates.split(',').map(Number);
 const seconds = Number(values.seconds);
@@ -31,6 +35,7 @@ writeFileSync(
     rtp: { minPort: 20000, maxPort: 29999 },
     api: { port: await freePort(), token: 'bench' },
     dataDir: join(dir, 'data'),
+    store: { sync: values['store-sync'] },
     tts: { cacheDir: join(dir, 'tts') },
     limits: { idleTerminateMs: 5000 },
     log: { level: 'warn' },
@@ -69,7 +74,7 @@ await new Promise((resolve) => serve.once('exit', resolve));
 rmSync(dir, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-process.stdout.write(`\n${new Date().toISOString()}, ${cpu} x${cpus().length}, Node ${process.version}, ${seconds} s per rate\n\n`);
+process.stdout.write(`\n${new Date().toISOString()}, ${cpu} x${cpus().length}, Node ${process.version}, ${seconds} s per rate, store sync ${values['store-sync']}\n\n`);
 process.stdout.write('| offered cps | calls offered | completed | failed | INVITE->200 p50 (ms) | p99 (ms) | max (ms) | load avg (1 min) at end |\n|---|---|---|---|---|---|---|---|\n');
 for (const r of rows) {
   process.stdout.write(`| ${r.rate} | ${r.offered} | ${r.successful} | ${r.failed} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.load} |\n`);

@@ -83,7 +83,7 @@ export class Engine {
     const cleanup: (() => unknown)[] = [];
     try {
       mkdirSync(config.dataDir, { recursive: true });
-      const store = Store.open({ dataDir: config.dataDir });
+      const store = Store.open({ dataDir: config.dataDir, sync: config.storeSync });
       cleanup.push(() => store.close());
       const interrupted = store.sessions.interruptRunning();
       if (interrupted > 0) logger.warn({ interrupted }, 'sessions left running by a previous process closed as interrupted');

@@ -95,6 +95,11 @@ export interface EngineConfig {
   trunks: TrunkConfig[];
   api: ApiSettings;
   dataDir: string;
+  /**
+   * SQLite commit durability (`Store`): `full` (default) syncs every commit to disk; `normal` survives a killed
+   * process but not a power cut, and spares the engine's event loop an fsync per session start and end.
+   */
+  storeSync: 'full' | 'normal';
   /** Sandbox worker processes (default: one per CPU). */
   sandboxWorkers?: number;
   limits: EngineLimits;

@@ -41,7 +41,7 @@ export function loadEngineConfig(file: string | undefined, env: NodeJS.ProcessEn
 
 /** Validates a parsed config; relative paths resolve against `baseDir`. */
 export function parseEngineConfig(json: unknown, baseDir: string, source?: string, env: NodeJS.ProcessEnv = process.env): EngineConfig {
-  const root = ConfigReader.object(json, '', ['sip', 'rtp', 'tts', 'trunks', 'api', 'dataDir', 'sandbox', 'limits', 'rules', 'log']);
+  const root = ConfigReader.object(json, '', ['sip', 'rtp', 'tts', 'trunks', 'api', 'dataDir', 'store', 'sandbox', 'limits', 'rules', 'log']);
   const path = (value: string) => resolve(baseDir, value);
   const dataDir = path(root.string('dataDir', './data'));
 
@@ -72,6 +72,7 @@ export function parseEngineConfig(json: unknown, baseDir: string, source?: strin
   const sandboxReader = root.child('sandbox', ['workers']);
   const sandboxWorkers = sandboxReader.optionalInteger('workers', 1, 64);
   const logReader = root.child('log', ['level']);
+  const storeReader = root.child('store', ['sync']);
   const t1Ms = sipReader.optionalInteger('t1Ms', 10, 10_000);
 
   return {
@@ -102,6 +103,7 @@ export function parseEngineConfig(json: unknown, baseDir: string, source?: strin
       tokenConfigured: configuredToken !== undefined,
     },
     dataDir,
+    storeSync: storeReader.oneOf('sync', ['full', 'normal'] as const, 'full'),
     ...(sandboxWorkers !== undefined && { sandboxWorkers }),
     limits: readLimits(root),
     rules: root.has('rules') ? readRules(root, path) : [{ pattern: '.*', scenario: demoScenarioPath }],

@@ -61,6 +61,8 @@ describe('engine config', () => {
     expect(config.rules).toEqual([{ pattern: '1800\\d+', scenario: '/etc/callscript/ivr.ts' }]);
     expect(config.sandboxWorkers).toBe(3);
     expect(config.logLevel).toBe('debug');
+    expect(config.storeSync).toBe('full');
+    expect(parse({ store: { sync: 'normal' } }).storeSync).toBe('normal');
   });
 
   it.each([
