@@ -75,6 +75,23 @@ describe('callscript serve: inbound calls from sipp', () => {
     }
   }, 40_000);
 
+  it('a BYE from the caller during the prompt ends the call; the session ends by the idle rule', async () => {
+    const result = await startSipp({
+      scenario: 'uac',
+      remote: serve.remote,
+      localPort: await freePort(),
+      calls: 1,
+      timeoutSeconds: 15,
+      // The welcome prompt lasts about 4 s: sipp hangs up 1.5 s into it.
+      extra: ['-s', '104', '-d', '1500', '-mi', '127.0.0.1', '-mp', String(await freePort())],
+    }).done;
+    expect(result.exitCode, result.output).toBe(0);
+    const session = await serve.endedSessionWith('ivr', 'alerting 104');
+    expect(session.log).toContain('disconnected 200');
+    expect(session.log).not.toContain('playback finished');
+    expect(session.endReason).toBe('terminated by idle');
+  }, 30_000);
+
   it('a number no rule matches is answered 404', async () => {
     const result = await startSipp({ scenario: 'uac', remote: serve.remote, localPort: await freePort(), calls: 1, timeoutSeconds: 10, extra: ['-s', '999'] }).done;
     expect(result.failedCalls, result.output).toBe(1);
