@@ -115,6 +115,17 @@ export class EngineSessions implements SessionPort {
     };
   }
 
+  /** Calls not yet hung up, by call record status (the calls-active gauge). */
+  liveCallsByStatus(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const { session } of this.running.values()) {
+      for (const call of session.callRecords()) {
+        if (call.status !== 'hangup') counts.set(call.status, (counts.get(call.status) ?? 0) + 1);
+      }
+    }
+    return counts;
+  }
+
   activeCount(): number {
     return this.running.size;
   }

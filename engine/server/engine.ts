@@ -184,6 +184,10 @@ export class Engine {
         },
       });
       cleanup.push(() => sessions.close());
+      metrics.callsActive.onCollect(() => {
+        metrics.callsActive.reset();
+        for (const [status, count] of sessions.liveCallsByStatus()) metrics.callsActive.set({ status }, count);
+      });
       const router = new CallRouter(new RuleTable(store), fileRules);
       if (options.acceptIncoming) {
         incoming = new IncomingCalls({

@@ -24,6 +24,10 @@ describe('callscript serve: SIGTERM drains', () => {
     });
     await serve.waitForLog('incoming call routed');
     await delay(500);
+    const metrics = await serve.apiText('/metrics');
+    expect(metrics).toMatch(/callscript_sessions_active 1\b/);
+    expect(metrics).toMatch(/callscript_calls_active\{status="\w+"\} 1\b/);
+    expect(metrics).toMatch(/callscript_call_attempts_total\{direction="incoming"\} 1\b/);
     const exited = serve.terminate();
     await serve.waitForLog('draining');
     const refused = await startSipp({ scenario: 'uac', remote: serve.remote, localPort: await freePort(), calls: 1, timeoutSeconds: 10, extra: ['-s', '101'] }).done;

@@ -79,6 +79,12 @@ export class ServeProcess {
     }
   }
 
+  async apiText(path: string): Promise<string> {
+    const response = await fetch(`http://127.0.0.1:${this.apiPort}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
+    if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+    return response.text();
+  }
+
   async api<T>(path: string): Promise<T> {
     const response = await fetch(`http://127.0.0.1:${this.apiPort}${path}`, { headers: { authorization: `Bearer ${this.token}` } });
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
