@@ -27,6 +27,7 @@ import { SandboxSupervisor } from '../sandbox/sandbox-supervisor.js';
 import type { CompiledScenario } from '../sandbox/sandbox-types.js';
 import { FetchHttpRequester } from '../session/fetch-http-requester.js';
 import type { CallRecordSink } from '../session/session-types.js';
+import type { ServerSession } from '../sip/user-agent/server-session.js';
 import { UserAgent } from '../sip/user-agent/user-agent.js';
 import { GroupCommitCallRecordSink } from '../store/group-commit-sink.js';
 import { Store } from '../store/store.js';
@@ -87,44 +88,11 @@ export class Engine {
       cleanup.push(() => store.close());
       const interrupted = store.sessions.interruptRunning();
       if (interrupted > 0) logger.warn({ interrupted }, 'sessions left running by a previous process closed as interrupted');
-      const sink = new GroupCommitCallRecordSink(store.callRecords, {
-        onError: (error, record) => logger.error({ err: error, callId: record.id }, 'call record not stored'),
-      });
+      const { sink, records } = callRecordSinks(store, metrics, logger, options.onCallRecord);
       cleanup.push(() => sink.close());
-      const records: CallRecordSink = {
-        write(session) {
-          // A session numbers its calls call-1, call-2 ...; the store keys records engine-wide.
-          const record = { ...session, id: `${session.sessionId}:${session.id}` };
-          sink.write(record);
-          metrics.callsEnded.inc({ hangup_reason: record.hangupReason ?? 'unknown' });
-          options.onCallRecord?.(record);
-        },
-      };
-
-      const media = new MediaEngine({
-        minPort: config.rtp.minPort,
-        maxPort: config.rtp.maxPort,
-        bindAddress: config.rtp.bindAddress,
-        advertisedAddress: config.rtp.advertisedAddress,
-        ...(config.rtp.mediaTimeoutMs !== undefined && { endpointDefaults: { mediaTimeoutMs: config.rtp.mediaTimeoutMs } }),
-        onStreamError: (error) => logger.error({ err: error }, 'media stream error'),
-      });
-      cleanup.push(() => media.close());
-      const recordingsDirectory = join(config.dataDir, 'recordings');
-      mkdirSync(recordingsDirectory, { recursive: true });
-      const env: SipLegEnvironment = {
-        media,
-        sources: createPlaybackSources({
-          cacheDirectory: config.tts.cacheDir,
-          tts: new EspeakProvider({
-            ...(config.tts.espeakExecutable !== undefined && { executable: config.tts.espeakExecutable }),
-            ...(config.tts.maxConcurrent !== undefined && { maxConcurrent: config.tts.maxConcurrent }),
-          }),
-        }),
-        recordingsDirectory,
-        logger: logger.child({ component: 'sip-leg' }),
-      };
-
+      const env = sipLegEnvironment(config, logger);
+      cleanup.push(() => env.media.close());
+      const media = env.media;
       const sandbox = await SandboxSupervisor.start({
         preludeSource: preludeSource(),
         ...(config.sandboxWorkers !== undefined && { workers: config.sandboxWorkers }),
@@ -133,25 +101,9 @@ export class Engine {
       cleanup.push(() => sandbox.close());
 
       let incoming: IncomingCalls | undefined;
-      const ua = await UserAgent.start(
-        {
-          listen: config.sip.listen.map((l) => ({
-            protocol: l.transport,
-            host: l.host,
-            port: options.sipPorts === 'configured' ? l.port : 0,
-            ...(l.advertisedHost !== undefined && { advertisedHost: l.advertisedHost }),
-          })),
-          ...(config.sip.tls && { tls: readTls(config.sip.tls) }),
-          ...(config.sip.t1Ms !== undefined && { timers: { t1: config.sip.t1Ms } }),
-          userAgentName: config.sip.userAgentName,
-        },
-        {
-          onInvite: (session) => (incoming ? incoming.onInvite(session) : session.reject(403)),
-          onError: (error, context) => logger.warn({ err: error, context }, 'sip'),
-        },
-      ).catch((error: unknown) => {
-        throw new EngineStartError(`cannot listen for SIP: ${(error as Error).message}`, { cause: error });
-      });
+      const ua = await startUserAgent(config, options.sipPorts, logger, (session) =>
+        incoming ? incoming.onInvite(session) : session.reject(403),
+      );
       cleanup.push(() => ua.close());
 
       const signingSecret = randomBytes(32).toString('hex');
@@ -253,6 +205,73 @@ export class Engine {
     this.parts.sink.close();
     this.parts.store.close();
   }
+}
+
+/** The store's group-commit sink, behind a sink that keys records engine-wide and counts them. */
+function callRecordSinks(store: Store, metrics: EngineMetrics, logger: Logger, onCallRecord?: (record: CallRecord) => void) {
+  const sink = new GroupCommitCallRecordSink(store.callRecords, {
+    onError: (error, record) => logger.error({ err: error, callId: record.id }, 'call record not stored'),
+  });
+  const records: CallRecordSink = {
+    write(session) {
+      // A session numbers its calls call-1, call-2 ...; the store keys records engine-wide.
+      const record = { ...session, id: `${session.sessionId}:${session.id}` };
+      sink.write(record);
+      metrics.callsEnded.inc({ hangup_reason: record.hangupReason ?? 'unknown' });
+      onCallRecord?.(record);
+    },
+  };
+  return { sink, records };
+}
+
+/** The media engine and what every SIP leg shares: speech, files, recordings folder. */
+function sipLegEnvironment(config: EngineConfig, logger: Logger): SipLegEnvironment & { media: MediaEngine } {
+  const media = new MediaEngine({
+    minPort: config.rtp.minPort,
+    maxPort: config.rtp.maxPort,
+    bindAddress: config.rtp.bindAddress,
+    advertisedAddress: config.rtp.advertisedAddress,
+    ...(config.rtp.mediaTimeoutMs !== undefined && { endpointDefaults: { mediaTimeoutMs: config.rtp.mediaTimeoutMs } }),
+    onStreamError: (error) => logger.error({ err: error }, 'media stream error'),
+  });
+  const recordingsDirectory = join(config.dataDir, 'recordings');
+  mkdirSync(recordingsDirectory, { recursive: true });
+  return {
+    media,
+    sources: createPlaybackSources({
+      cacheDirectory: config.tts.cacheDir,
+      tts: new EspeakProvider({
+        ...(config.tts.espeakExecutable !== undefined && { executable: config.tts.espeakExecutable }),
+        ...(config.tts.maxConcurrent !== undefined && { maxConcurrent: config.tts.maxConcurrent }),
+      }),
+    }),
+    recordingsDirectory,
+    logger: logger.child({ component: 'sip-leg' }),
+  };
+}
+
+async function startUserAgent(
+  config: EngineConfig,
+  ports: EngineStartOptions['sipPorts'],
+  logger: Logger,
+  onInvite: (session: ServerSession) => void,
+): Promise<UserAgent> {
+  return UserAgent.start(
+    {
+      listen: config.sip.listen.map((l) => ({
+        protocol: l.transport,
+        host: l.host,
+        port: ports === 'configured' ? l.port : 0,
+        ...(l.advertisedHost !== undefined && { advertisedHost: l.advertisedHost }),
+      })),
+      ...(config.sip.tls && { tls: readTls(config.sip.tls) }),
+      ...(config.sip.t1Ms !== undefined && { timers: { t1: config.sip.t1Ms } }),
+      userAgentName: config.sip.userAgentName,
+    },
+    { onInvite, onError: (error, context) => logger.warn({ err: error, context }, 'sip') },
+  ).catch((error: unknown) => {
+    throw new EngineStartError(`cannot listen for SIP: ${(error as Error).message}`, { cause: error });
+  });
 }
 
 async function compileRuleScenarios(compiler: ScenarioCompiler, files: string[]): Promise<Map<string, CompiledScenario>> {
