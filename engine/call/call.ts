@@ -170,8 +170,9 @@ export class Call {
     this.end({ event: 'Call.Disconnected', code: 200, headers: {}, by: 'local', hangupReason: reason }, { silent: true });
   }
 
+  /** The call's record, keyed engine-wide: a session numbers its calls (call-1, guest-call-1, ...) on its own. */
   buildRecord(sessionId: string): CallRecord {
-    return this.record.build(this.id, sessionId, this.recording.recordingUrls);
+    return this.record.build(`${sessionId}:${this.id}`, sessionId, this.recording.recordingUrls);
   }
 
   /** Releases the leg and every timer. Idempotent. */

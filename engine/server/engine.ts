@@ -207,15 +207,13 @@ export class Engine {
   }
 }
 
-/** The store's group-commit sink, behind a sink that keys records engine-wide and counts them. */
+/** The store's group-commit sink, behind a sink that counts the records. */
 function callRecordSinks(store: Store, metrics: EngineMetrics, logger: Logger, onCallRecord?: (record: CallRecord) => void) {
   const sink = new GroupCommitCallRecordSink(store.callRecords, {
     onError: (error, record) => logger.error({ err: error, callId: record.id }, 'call record not stored'),
   });
   const records: CallRecordSink = {
-    write(session) {
-      // A session numbers its calls call-1, call-2 ...; the store keys records engine-wide.
-      const record = { ...session, id: `${session.sessionId}:${session.id}` };
+    write(record) {
       sink.write(record);
       metrics.callsEnded.inc({ hangup_reason: record.hangupReason ?? 'unknown' });
       onCallRecord?.(record);
