@@ -2,10 +2,11 @@
  * The session port backed by the engine's real sessions: each `start` runs the scenario in the sandbox through the
  * session glue (`startScenarioSession`), with the engine services the serve process provides (clock, logger, dialer,
  * media units, HTTP) and the store's call-record sink. Live sessions are answered from memory; their end is reported
- * to the API, which closes the session's record in the store.
+ * to the API, which closes the session's record in the store. The serve process builds on {@link launch} for the
+ * sessions that incoming calls and `callscript run` start.
  */
 import { startScenarioSession } from '../sandbox/scenario-session.js';
-import type { SandboxHost, SandboxLimits } from '../sandbox/sandbox-types.js';
+import type { CompiledScenario, SandboxHost, SandboxLimits } from '../sandbox/sandbox-types.js';
 import type { Session } from '../session/session.js';
 import type { CallRecordSink, SessionDeps, SessionEnd, SessionLogEntry } from '../session/session-types.js';
 import type {
@@ -25,40 +26,49 @@ export interface ScenarioSessionPortOptions {
   records: CallRecordSink;
   services: SessionServices;
   sandboxLimits?: Partial<SandboxLimits>;
+  /** Told the number of running sessions whenever it changes (a gauge). */
+  onRunningCountChange?: (count: number) => void;
 }
 
-interface Running {
+export interface LaunchedSession {
   session: Session;
-  ended: Promise<void>;
+  /** Resolves once the session has ended, with its outcome and log. */
+  ended: Promise<SessionOutcome>;
 }
 
 export class ScenarioSessionPort implements SessionPort {
-  private readonly running = new Map<string, Running>();
+  private readonly running = new Map<string, LaunchedSession>();
 
   constructor(private readonly options: ScenarioSessionPortOptions) {}
 
   async start(request: SessionStartRequest, observer: SessionObserver): Promise<void> {
+    const { scenario } = request;
+    const { ended } = await this.launch({
+      sessionId: request.sessionId,
+      scenario: { hash: scenario.hash, fileName: scenario.fileName, code: scenario.code },
+      customData: request.customData,
+      accessURL: request.accessUrl,
+    });
+    void ended.then((outcome) => observer.ended(outcome));
+  }
+
+  /** Runs a scenario session and keeps it findable until it ends. */
+  async launch(request: { sessionId: string; scenario: CompiledScenario; customData: string; accessURL: string }): Promise<LaunchedSession> {
+    const { sessionId } = request;
     let session: Session | undefined;
     let endedBeforeStart: SessionEnd | undefined;
-    let markEnded!: () => void;
-    const ended = new Promise<void>((done) => (markEnded = done));
+    let markEnded!: (outcome: SessionOutcome) => void;
+    const ended = new Promise<SessionOutcome>((done) => (markEnded = done));
     const report = (end: SessionEnd, log: readonly SessionLogEntry[]) => {
-      this.running.delete(request.sessionId);
-      markEnded();
-      observer.ended(toOutcome(end, log));
+      if (this.running.delete(sessionId)) this.options.onRunningCountChange?.(this.running.size);
+      markEnded(toOutcome(end, log));
     };
-    const { scenario } = request;
     const started = await startScenarioSession({
       host: this.options.host,
-      scenario: { hash: scenario.hash, fileName: scenario.fileName, code: scenario.code },
+      scenario: request.scenario,
       ...(this.options.sandboxLimits && { sandboxLimits: this.options.sandboxLimits }),
       customData: request.customData,
-      session: {
-        ...this.options.services,
-        sessionId: request.sessionId,
-        accessURL: request.accessUrl,
-        records: this.options.records,
-      },
+      session: { ...this.options.services, sessionId, accessURL: request.accessURL, records: this.options.records },
       observer: {
         sessionEnded: (_sessionId, end) => {
           // The scenario's top level can fail before startScenarioSession returns the session.
@@ -68,8 +78,18 @@ export class ScenarioSessionPort implements SessionPort {
       },
     });
     session = started.session;
+    const launched = { session, ended };
     if (endedBeforeStart) report(endedBeforeStart, session.log.lines);
-    else if (session.state !== 'terminated') this.running.set(request.sessionId, { session, ended });
+    else if (session.state !== 'terminated') {
+      this.running.set(sessionId, launched);
+      this.options.onRunningCountChange?.(this.running.size);
+    }
+    return launched;
+  }
+
+  /** The sessions still running, for draining and gauges. */
+  runningSessions(): LaunchedSession[] {
+    return [...this.running.values()];
   }
 
   find(sessionId: string): LiveSession | undefined {
@@ -104,7 +124,7 @@ export class ScenarioSessionPort implements SessionPort {
 
   /** Ends every running session without events (engine shutdown). Idempotent. */
   close(): void {
-    for (const { session } of [...this.running.values()]) session.close();
+    for (const { session } of this.runningSessions()) session.close();
   }
 }
 

@@ -14,12 +14,11 @@ import type {
   SessionPort,
   SessionStartRequest,
 } from '../api/session-port.js';
-import type { SessionServices } from '../api/scenario-session-port.js';
+import { ScenarioSessionPort, type SessionServices } from '../api/scenario-session-port.js';
 import type { EngineMetrics } from '../metrics.js';
-import { startScenarioSession } from '../sandbox/scenario-session.js';
 import type { CompiledScenario, SandboxHost } from '../sandbox/sandbox-types.js';
 import type { Session } from '../session/session.js';
-import type { CallRecordSink, IncomingCallInfo, SessionEnd, SessionLogEntry } from '../session/session-types.js';
+import type { CallRecordSink, IncomingCallInfo } from '../session/session-types.js';
 import type { Store } from '../store/store.js';
 
 export interface EngineSessionsOptions {
@@ -50,16 +49,18 @@ export class SessionsRefusedError extends Error {
   }
 }
 
-interface Running {
-  session: Session;
-  ended: Promise<SessionOutcome>;
-}
-
 export class EngineSessions implements SessionPort {
-  private readonly running = new Map<string, Running>();
+  private readonly sessions: ScenarioSessionPort;
   private draining = false;
 
-  constructor(private readonly options: EngineSessionsOptions) {}
+  constructor(private readonly options: EngineSessionsOptions) {
+    this.sessions = new ScenarioSessionPort({
+      host: options.host,
+      services: options.services,
+      records: options.records,
+      onRunningCountChange: (count) => options.metrics.sessionsActive.set({}, count),
+    });
+  }
 
   get isDraining(): boolean {
     return this.draining;
@@ -68,20 +69,13 @@ export class EngineSessions implements SessionPort {
   /** Refuses with {@link SessionsRefusedError} while draining or at the session limit. */
   checkAccepting(): void {
     if (this.draining) throw new SessionsRefusedError('draining');
-    if (this.running.size >= this.options.maxSessions) throw new SessionsRefusedError('limit');
+    if (this.sessions.activeCount() >= this.options.maxSessions) throw new SessionsRefusedError('limit');
   }
 
   /** The API's start: the API writes the store record and counts the session itself. */
   async start(request: SessionStartRequest, observer: ApiSessionObserver): Promise<void> {
     this.checkAccepting();
-    const { scenario } = request;
-    const { ended } = await this.launch(
-      request.sessionId,
-      { hash: scenario.hash, fileName: scenario.fileName, code: scenario.code },
-      request.customData,
-      request.accessUrl,
-    );
-    void ended.then((outcome) => observer.ended(outcome));
+    await this.sessions.start(request, observer);
   }
 
   /**
@@ -104,21 +98,13 @@ export class EngineSessions implements SessionPort {
   }
 
   find(sessionId: string): LiveSession | undefined {
-    const running = this.running.get(sessionId);
-    if (!running) return undefined;
-    const { session } = running;
-    return {
-      id: sessionId,
-      status: session.state === 'running' ? 'running' : 'terminating',
-      calls: session.callRecords(),
-      log: session.log.lines.map(formatLine),
-    };
+    return this.sessions.find(sessionId);
   }
 
   /** Calls not yet hung up, by call record status (the calls-active gauge). */
   liveCallsByStatus(): Map<string, number> {
     const counts = new Map<string, number>();
-    for (const { session } of this.running.values()) {
+    for (const { session } of this.sessions.runningSessions()) {
       for (const call of session.callRecords()) {
         if (call.status !== 'hangup') counts.set(call.status, (counts.get(call.status) ?? 0) + 1);
       }
@@ -127,21 +113,15 @@ export class EngineSessions implements SessionPort {
   }
 
   activeCount(): number {
-    return this.running.size;
+    return this.sessions.activeCount();
   }
 
-  async terminate(sessionId: string): Promise<void> {
-    const running = this.running.get(sessionId);
-    if (!running) return;
-    running.session.terminate('api');
-    await running.ended;
+  terminate(sessionId: string): Promise<void> {
+    return this.sessions.terminate(sessionId);
   }
 
   deliverHttpRequest(sessionId: string, request: HttpRequestEvent): boolean {
-    const running = this.running.get(sessionId);
-    if (!running || running.session.state !== 'running') return false;
-    running.session.deliverHttpRequest(request);
-    return true;
+    return this.sessions.deliverHttpRequest(sessionId, request);
   }
 
   /**
@@ -150,9 +130,9 @@ export class EngineSessions implements SessionPort {
    */
   async drain(timeoutMs: number): Promise<{ finished: number; terminated: number }> {
     this.draining = true;
-    const before = this.running.size;
-    await Promise.race([Promise.all([...this.running.values()].map((r) => r.ended)), delay(timeoutMs)]);
-    const left = [...this.running.values()];
+    const before = this.sessions.activeCount();
+    await Promise.race([Promise.all(this.sessions.runningSessions().map((r) => r.ended)), delay(timeoutMs)]);
+    const left = this.sessions.runningSessions();
     for (const { session } of left) session.terminate('api');
     await Promise.race([Promise.all(left.map((r) => r.ended)), delay(5_000)]);
     return { finished: before - left.length, terminated: left.length };
@@ -161,7 +141,7 @@ export class EngineSessions implements SessionPort {
   /** Ends every session at once without events (after a drain, or on a failed start). Idempotent. */
   close(): void {
     this.draining = true;
-    for (const { session } of [...this.running.values()]) session.close();
+    this.sessions.close();
   }
 
   private async launchRecorded(request: LaunchRequest) {
@@ -169,7 +149,7 @@ export class EngineSessions implements SessionPort {
     const customData = request.customData ?? '';
     this.options.store?.sessions.start({ id: sessionId, scenario: request.scenarioName, scenarioVersion: request.scenarioVersion, customData });
     this.options.metrics.sessionsStarted.inc();
-    const launched = await this.launch(sessionId, request.scenario, customData, this.options.accessUrl(sessionId));
+    const launched = await this.sessions.launch({ sessionId, scenario: request.scenario, customData, accessURL: this.options.accessUrl(sessionId) });
     const ended = launched.ended.then((outcome) => {
       this.options.store?.sessions.end(sessionId, outcome);
       this.options.metrics.sessionsEnded.inc({ status: outcome.status });
@@ -177,48 +157,6 @@ export class EngineSessions implements SessionPort {
     });
     return { sessionId, session: launched.session, ended };
   }
-
-  private async launch(sessionId: string, scenario: CompiledScenario, customData: string, accessURL: string) {
-    let session: Session | undefined;
-    let endedEarly: SessionEnd | undefined;
-    let markEnded!: (outcome: SessionOutcome) => void;
-    const ended = new Promise<SessionOutcome>((done) => (markEnded = done));
-    const report = (end: SessionEnd, log: readonly SessionLogEntry[]) => {
-      this.running.delete(sessionId);
-      this.options.metrics.sessionsActive.set({}, this.running.size);
-      markEnded(toOutcome(end, log));
-    };
-    const started = await startScenarioSession({
-      host: this.options.host,
-      scenario,
-      customData,
-      session: { ...this.options.services, sessionId, accessURL, records: this.options.records },
-      observer: {
-        sessionEnded: (_id, end) => {
-          if (session) report(end, session.log.lines);
-          else endedEarly = end;
-        },
-      },
-    });
-    session = started.session;
-    if (endedEarly) report(endedEarly, session.log.lines);
-    else if (session.state !== 'terminated') {
-      this.running.set(sessionId, { session, ended });
-      this.options.metrics.sessionsActive.set({}, this.running.size);
-    }
-    return { session, ended };
-  }
-}
-
-function toOutcome(end: SessionEnd, log: readonly SessionLogEntry[]): SessionOutcome {
-  const lines = log.map(formatLine);
-  if (end.kind === 'terminated') return { status: 'ended', reason: `terminated by ${end.by}`, log: lines };
-  const where = end.file ? ` (${end.file}:${end.line ?? 0}:${end.column ?? 0})` : '';
-  return { status: 'failed', reason: `scenario_error: ${end.message}${where}`, log: lines };
-}
-
-function formatLine(entry: SessionLogEntry): string {
-  return entry.source === 'scenario' ? entry.text : `[engine ${entry.level}] ${entry.text}`;
 }
 
 function delay(ms: number): Promise<void> {
