@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeBaresipConfig } from '../support/baresip-config.js';
 
 /**
  * A real baresip (Debian package) that dials one call and quits after `seconds`; its sndfile module saves the audio
@@ -15,23 +16,7 @@ export class BaresipCaller {
 
   async call(target: string, options: { sipPort: number; rtpPorts: [number, number]; seconds: number }): Promise<void> {
     mkdirSync(this.soundDir);
-    const config = [
-      'poll_method epoll',
-      `sip_listen 127.0.0.1:${options.sipPort}`,
-      'audio_player aubridge,callscript',
-      'audio_source aubridge,callscript',
-      'audio_alert aubridge,alert',
-      `rtp_ports ${options.rtpPorts[0]}-${options.rtpPorts[1]}`,
-      'module_path /usr/lib/baresip/modules',
-      'module g711.so',
-      'module aubridge.so',
-      'module sndfile.so',
-      'module_app account.so',
-      'module_app menu.so',
-      `snd_path ${this.soundDir}`,
-    ].join('\n');
-    writeFileSync(join(this.dir, 'config'), `${config}\n`);
-    writeFileSync(join(this.dir, 'accounts'), '<sip:baresip@127.0.0.1>;regint=0\n');
+    writeBaresipConfig(this.dir, { sipPort: options.sipPort, rtpPorts: options.rtpPorts, soundDir: this.soundDir, account: '<sip:baresip@127.0.0.1>;regint=0' });
     const child = spawn('baresip', ['-f', this.dir, '-e', `/dial ${target}`, '-t', String(options.seconds)], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));

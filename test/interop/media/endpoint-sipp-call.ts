@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
 import { SdpNegotiator } from '../../../engine/media/sdp/sdp-negotiator.js';
+import { sendUdpSipRequest } from '../../support/udp-sip-request.js';
 
 /** A UDP port that nothing holds right now on 127.0.0.1 (from the kernel's ephemeral range), for sipp's sockets. */
 export async function freeUdpPort(): Promise<number> {
@@ -117,24 +118,6 @@ ${plays}
   }
 
   private request(message: string, expected: RegExp, timeoutMs: number): Promise<string> {
-    const socket = this.socket!;
-    return new Promise((resolve, reject) => {
-      // sipp may not be listening yet: retransmit as a UDP client would (RFC 3261 Timer A), until it answers.
-      const retransmit = setInterval(() => socket.send(message, this.sipPort, '127.0.0.1'), 500);
-      const timeout = setTimeout(() => finish(new Error('sipp did not answer the INVITE')), timeoutMs);
-      const onMessage = (data: Buffer): void => {
-        const text = data.toString();
-        if (expected.test(text)) finish(null, text);
-      };
-      const finish = (error: Error | null, text = ''): void => {
-        clearInterval(retransmit);
-        clearTimeout(timeout);
-        socket.off('message', onMessage);
-        if (error) reject(error);
-        else resolve(text);
-      };
-      socket.on('message', onMessage);
-      socket.send(message, this.sipPort, '127.0.0.1');
-    });
+    return sendUdpSipRequest(this.socket!, message, { port: this.sipPort, name: 'sipp' }, expected, timeoutMs);
   }
 }

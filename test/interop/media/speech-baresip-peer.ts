@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
 import { SdpNegotiator } from '../../../engine/media/sdp/sdp-negotiator.js';
+import { sendUdpSipRequest } from '../../support/udp-sip-request.js';
+import { writeBaresipConfig } from '../../support/baresip-config.js';
 
 /**
  * A real baresip (Debian package) that auto-answers one call and saves the audio it decodes to a WAV file with its
@@ -28,23 +30,7 @@ export class BaresipPeer {
 
   start(): void {
     mkdirSync(this.soundDir);
-    const config = [
-      'poll_method epoll',
-      `sip_listen 127.0.0.1:${this.sipPort}`,
-      'audio_player aubridge,callscript',
-      'audio_source aubridge,callscript',
-      'audio_alert aubridge,alert',
-      `rtp_ports ${this.rtpPorts[0]}-${this.rtpPorts[1]}`,
-      'module_path /usr/lib/baresip/modules',
-      'module g711.so',
-      'module aubridge.so',
-      'module sndfile.so',
-      'module_app account.so',
-      'module_app menu.so',
-      `snd_path ${this.soundDir}`,
-    ].join('\n');
-    writeFileSync(join(this.dir, 'config'), `${config}\n`);
-    writeFileSync(join(this.dir, 'accounts'), '<sip:baresip@127.0.0.1>;regint=0;answermode=auto\n');
+    writeBaresipConfig(this.dir, { sipPort: this.sipPort, rtpPorts: this.rtpPorts, soundDir: this.soundDir, account: '<sip:baresip@127.0.0.1>;regint=0;answermode=auto' });
     const child = spawn('baresip', ['-f', this.dir, '-t', '60'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
@@ -121,25 +107,6 @@ export class BaresipPeer {
   }
 
   private request(message: string, expected: RegExp, timeoutMs: number): Promise<string> {
-    const socket = this.socket!;
-    return new Promise((resolve, reject) => {
-      // baresip may not be listening yet: retransmit as a UDP client would (RFC 3261 Timer A) until it answers.
-      const retransmit = setInterval(() => socket.send(message, this.sipPort, '127.0.0.1'), 500);
-      const timeout = setTimeout(() => finish(new Error(`baresip did not answer; its output:\n${this.output}`)), timeoutMs);
-      const onMessage = (data: Buffer): void => {
-        const text = data.toString();
-        if (expected.test(text)) finish(null, text);
-        else if (/^SIP\/2\.0 1\d\d /.test(text)) clearInterval(retransmit);
-      };
-      const finish = (error: Error | null, text = ''): void => {
-        clearInterval(retransmit);
-        clearTimeout(timeout);
-        socket.off('message', onMessage);
-        if (error) reject(error);
-        else resolve(text);
-      };
-      socket.on('message', onMessage);
-      socket.send(message, this.sipPort, '127.0.0.1');
-    });
+    return sendUdpSipRequest(this.socket!, message, { port: this.sipPort, name: 'baresip', output: () => this.output }, expected, timeoutMs);
   }
 }
