@@ -95,8 +95,10 @@ describe('recording what sipp plays from g711a.pcap', () => {
 
   it('writes an MP3 (the default) that sox decodes to the expected duration, and it is speech, not silence', async () => {
     const { path, duration } = await recordPcap('mp3', { rtp: 44210, sip: 44270, sippMedia: 44310 });
-    expect(soxiDuration(path)).toBeGreaterThan(duration - 0.1);
-    expect(soxiDuration(path)).toBeLessThan(duration + 0.2);
+    // MP3 adds the encoder's delay (one 72 ms frame at 8 kHz) and pads the last frame; soxi's estimate for a file with
+    // no Xing header can add one frame more. Measured: 72 to 216 ms longer than the PCM written.
+    expect(soxiDuration(path)).toBeGreaterThan(duration);
+    expect(soxiDuration(path)).toBeLessThan(duration + 0.25);
     const recorded = soxDecode(path);
     const windows: number[] = [];
     for (let i = 0; i + 800 <= recorded.length; i += 800) windows.push(rms(recorded.subarray(i, i + 800)));
