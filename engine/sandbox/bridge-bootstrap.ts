@@ -11,9 +11,11 @@
  * rejection found at the microtask checkpoint, a timeout, the memory limit). The intrinsics it uses are captured
  * before any prelude or scenario code could replace them.
  *
- * It also removes two built-ins that break the sandbox's guarantees under isolated-vm 5: `Atomics.waitAsync` with a
- * timeout aborts the whole hosting process ("terminate called without an active exception"), and `WebAssembly`
- * memories are allocated outside the isolate's memory limit (a 64 MB `WebAssembly.Memory` in a 16 MB isolate).
+ * It also removes three built-ins that break the sandbox's guarantees under isolated-vm 5: `Atomics.waitAsync` with a
+ * timeout aborts the whole hosting process ("terminate called without an active exception"); `WebAssembly`
+ * memories are allocated outside the isolate's memory limit (a 64 MB `WebAssembly.Memory` in a 16 MB isolate); and
+ * `FinalizationRegistry` callbacks run from a V8 task after garbage collection, outside any entry, so no per-callback
+ * time limit covers them and, in an isolate reused for a later session, they would run in that session's time.
  */
 export const bootstrapFileName = 'callscript-bridge.js';
 
@@ -26,6 +28,7 @@ export const bootstrapSource = String.raw`(() => {
 
   delete global.Atomics.waitAsync;
   delete global.WebAssembly;
+  delete global.FinalizationRegistry;
 
   const read = (value, key) => {
     try {

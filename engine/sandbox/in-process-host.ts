@@ -20,6 +20,8 @@ export interface InProcessSandboxHostOptions {
   limits?: Partial<SandboxLimits>;
   /** Isolates kept ready for the next session starts (default 2). */
   poolSize?: number;
+  /** Sessions one isolate serves, one after another in fresh contexts, before it is replaced (default 32; 1 = never reuse). */
+  sessionsPerIsolate?: number;
   /** Period of the CPU/wall-time watchdog (default 100 ms). */
   watchdogIntervalMs?: number;
   /**
@@ -47,7 +49,7 @@ export class InProcessSandboxHost implements SandboxHost {
   constructor(options: InProcessSandboxHostOptions) {
     this.#limits = resolveLimits(options.limits);
     this.#factory = new IsolateFactory(options.preludeSource, options.onCatastrophicError);
-    this.#pool = new IsolatePool(this.#factory, options.poolSize ?? 2, this.#limits.memoryMb);
+    this.#pool = new IsolatePool(this.#factory, options.poolSize ?? 2, this.#limits.memoryMb, options.sessionsPerIsolate);
     this.#watchdog = new IsolateWatchdog(options.watchdogIntervalMs ?? 100);
   }
 
@@ -62,10 +64,11 @@ export class InProcessSandboxHost implements SandboxHost {
   }
 
   /** What the host holds right now: for metrics, and for tests that check everything is released. */
-  stats(): { sessions: number; idleIsolates: number; watchedIsolates: number; compiledScenarios: number } {
+  stats(): { sessions: number; idleIsolates: number; isolatesCreated: number; watchedIsolates: number; compiledScenarios: number } {
     return {
       sessions: this.#sessions.size,
       idleIsolates: this.#pool.idleCount,
+      isolatesCreated: this.#factory.created,
       watchedIsolates: this.#watchdog.watchedCount,
       compiledScenarios: this.#scripts.size,
     };
@@ -94,6 +97,7 @@ export class InProcessSandboxHost implements SandboxHost {
       delegate,
       watchdog: this.#watchdog,
       onEnd: () => this.#sessions.delete(session),
+      recycle: (used) => this.#pool.recycle(used),
     });
     this.#sessions.add(session);
     try {
@@ -106,8 +110,8 @@ export class InProcessSandboxHost implements SandboxHost {
 
   async close(): Promise<void> {
     if (this.#closed) return;
-    this.#closed = true;
     for (const session of [...this.#sessions]) session.dispose();
+    this.#closed = true;
     this.#pool.close();
     this.#watchdog.close();
     this.#factory.close();

@@ -21,6 +21,7 @@ type CachingScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer> }
  */
 export class IsolateFactory {
   #setup: IsolateSetup | undefined;
+  #created = 0;
 
   constructor(
     preludeSource: string,
@@ -52,7 +53,14 @@ export class IsolateFactory {
 
   create(memoryMb: number): SandboxIsolate {
     if (!this.#setup) throw new SandboxSetupError('the isolate factory is closed');
-    return new SandboxIsolate(this.#setup, memoryMb, this.onCatastrophicError);
+    const isolate = new SandboxIsolate(this.#setup, memoryMb, this.onCatastrophicError);
+    this.#created++;
+    return isolate;
+  }
+
+  /** Isolates made so far (the probe excluded). */
+  get created(): number {
+    return this.#created;
   }
 
   /** Releases the code caches. Idempotent. */

@@ -1,13 +1,22 @@
 import type { IsolateFactory } from './isolate-factory.js';
 import type { SandboxIsolate } from './sandbox-isolate.js';
 
+/** How many sessions one isolate serves, one after another, before it is disposed and replaced by a new one. */
+export const defaultSessionsPerIsolate = 32;
+
+/** Isolates kept for reuse after a burst of sessions ends (about 1.2 MB each); beyond this they are disposed. */
+const maxIdleIsolates = 16;
+
 /**
- * A few isolates made ahead of time, so that a session start does not wait for one. Refilled one isolate per
- * event-loop turn, so a refill never holds up delivering events to running sessions. Only isolates of the default
- * memory limit are pooled: a session that asks for another limit gets a fresh isolate.
+ * A few isolates made ahead of time, so that a session start does not wait for one. Isolates whose session ended
+ * cleanly come back through `recycle` and get a new context (`SandboxIsolate.renew`) rather than being torn down,
+ * up to `sessionsPerIsolate` sessions each. Refills and renewals run one per event-loop turn, so they never hold up
+ * delivering events to running sessions. Only isolates of the default memory limit are pooled: a session that asks
+ * for another limit gets a fresh isolate, disposed when it ends.
  */
 export class IsolatePool {
   readonly #idle: SandboxIsolate[] = [];
+  readonly #returned: SandboxIsolate[] = [];
   #refill: NodeJS.Immediate | undefined;
   #closed = false;
 
@@ -15,18 +24,37 @@ export class IsolatePool {
     readonly factory: IsolateFactory,
     readonly size: number,
     readonly memoryMb: number,
+    readonly sessionsPerIsolate = defaultSessionsPerIsolate,
   ) {
     this.#scheduleRefill();
   }
 
   get idleCount(): number {
-    return this.#idle.length;
+    return this.#idle.length + this.#returned.length;
   }
 
   take(memoryMb: number): SandboxIsolate {
-    const pooled = memoryMb === this.memoryMb ? this.#idle.pop() : undefined;
+    if (memoryMb !== this.memoryMb) return this.factory.create(memoryMb);
+    const ready = this.#idle.pop() ?? this.#renewOne();
     this.#scheduleRefill();
-    return pooled ?? this.factory.create(memoryMb);
+    return ready ?? this.factory.create(memoryMb);
+  }
+
+  /** Takes back the isolate of a session that ended cleanly: it is renewed for a later session, or disposed. */
+  recycle(isolate: SandboxIsolate): void {
+    const reusable =
+      !this.#closed &&
+      !isolate.disposed &&
+      isolate.memoryMb === this.memoryMb &&
+      isolate.contexts < this.sessionsPerIsolate &&
+      this.idleCount < Math.max(this.size, maxIdleIsolates);
+    if (!reusable) {
+      isolate.dispose();
+      return;
+    }
+    isolate.onSend = undefined;
+    this.#returned.push(isolate);
+    this.#scheduleRefill();
   }
 
   /** Disposes the idle isolates and stops refilling. Idempotent. */
@@ -34,19 +62,36 @@ export class IsolatePool {
     this.#closed = true;
     if (this.#refill) clearImmediate(this.#refill);
     this.#refill = undefined;
-    for (const isolate of this.#idle.splice(0)) isolate.dispose();
+    for (const isolate of [...this.#idle.splice(0), ...this.#returned.splice(0)]) isolate.dispose();
+  }
+
+  #renewOne(): SandboxIsolate | undefined {
+    const isolate = this.#returned.pop();
+    if (!isolate) return undefined;
+    try {
+      isolate.renew();
+      return isolate;
+    } catch {
+      // `renew` disposed it; the caller creates a fresh one.
+      return undefined;
+    }
   }
 
   #scheduleRefill(): void {
-    if (this.#closed || this.#refill || this.#idle.length >= this.size) return;
+    if (this.#closed || this.#refill) return;
+    if (this.#returned.length === 0 && this.#idle.length >= this.size) return;
     this.#refill = setImmediate(() => {
       this.#refill = undefined;
       if (this.#closed) return;
-      try {
-        this.#idle.push(this.factory.create(this.memoryMb));
-      } catch {
-        // Out of resources: stop warming; `take` creates isolates on demand and reports the error to its caller.
-        return;
+      const renewed = this.#renewOne();
+      if (renewed) this.#idle.push(renewed);
+      else if (this.#returned.length === 0 && this.#idle.length < this.size) {
+        try {
+          this.#idle.push(this.factory.create(this.memoryMb));
+        } catch {
+          // Out of resources: stop warming; `take` creates isolates on demand and reports the error to its caller.
+          return;
+        }
       }
       this.#scheduleRefill();
     });

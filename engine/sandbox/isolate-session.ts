@@ -29,8 +29,10 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
   readonly #queue: string[] = [];
   #inEntry = false;
   #ended = false;
+  #released = false;
   #pendingFailure: ScenarioFailure | undefined;
   #onEnd: (() => void) | undefined;
+  readonly #recycle: ((isolate: SandboxIsolate) => void) | undefined;
 
   constructor(
     readonly sessionId: string,
@@ -41,6 +43,8 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
       delegate: SandboxSessionDelegate;
       watchdog: IsolateWatchdog;
       onEnd?: () => void;
+      /** Takes the isolate of a session that ended cleanly, for reuse; without it, the isolate is disposed. */
+      recycle?: (isolate: SandboxIsolate) => void;
     },
   ) {
     this.#isolate = init.isolate;
@@ -49,6 +53,7 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
     this.#delegate = init.delegate;
     this.#watchdog = init.watchdog;
     this.#onEnd = init.onEnd;
+    this.#recycle = init.recycle;
     this.#budget = new CpuBudget(this.#limits, this.#times());
     this.#isolate.onSend = (json) => this.#receive(json);
     this.#watchdog.watch(this);
@@ -58,9 +63,9 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
     return !this.#ended;
   }
 
-  /** True once the session's isolate has been released (after dispose or failure). */
-  get isolateDisposed(): boolean {
-    return this.#isolate.disposed;
+  /** True once the session has let go of its isolate (after dispose or failure): disposed, or handed back for reuse. */
+  get isolateReleased(): boolean {
+    return this.#released;
   }
 
   /** Runs the scenario's top level. */
@@ -77,7 +82,7 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
   dispose(): void {
     if (this.#ended) return;
     this.#ended = true;
-    if (!this.#inEntry) this.#release();
+    if (!this.#inEntry) this.#release(this.#pendingFailure === undefined);
   }
 
   sample(): void {
@@ -101,12 +106,12 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
     } finally {
       this.#inEntry = false;
     }
+    const failure = this.#pendingFailure ?? this.#failureOf(outcome);
     if (this.#ended) {
       // Disposed by the host while the entry ran: no delegate call follows a dispose().
-      this.#release();
+      this.#release(failure === undefined);
       return;
     }
-    const failure = this.#pendingFailure ?? this.#failureOf(outcome);
     if (failure) {
       this.#fail(failure);
       return;
@@ -150,14 +155,18 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
   #fail(failure: ScenarioFailure): void {
     if (this.#ended) return;
     this.#ended = true;
-    this.#release();
+    this.#release(false);
     this.#delegate.onFailure(failure);
   }
 
-  #release(): void {
+  /** @param clean the session ended without a failure, so its isolate may serve another session (in a new context). */
+  #release(clean: boolean): void {
+    this.#released = true;
     this.#queue.length = 0;
     this.#watchdog.unwatch(this);
-    this.#isolate.dispose();
+    this.#isolate.onSend = undefined;
+    if (clean && this.#recycle) this.#recycle(this.#isolate);
+    else this.#isolate.dispose();
     const onEnd = this.#onEnd;
     this.#onEnd = undefined;
     onEnd?.();

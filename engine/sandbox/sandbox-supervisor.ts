@@ -19,6 +19,8 @@ export interface SandboxSupervisorOptions {
   limits?: Partial<SandboxLimits>;
   /** Warm isolates per worker (default 2). */
   poolSize?: number;
+  /** Sessions one isolate serves in turn, each in a fresh context, before it is replaced (default 32; 1 = never reuse). */
+  sessionsPerIsolate?: number;
   watchdogIntervalMs?: number;
   /** Delay before replacing a dead worker, doubled for each death within a minute, up to 5 s (default 100 ms). */
   restartDelayMs?: number;
@@ -55,6 +57,7 @@ export class SandboxSupervisor implements SandboxHost {
       preludeSource: options.preludeSource,
       limits: options.limits,
       poolSize: options.poolSize,
+      sessionsPerIsolate: options.sessionsPerIsolate,
       watchdogIntervalMs: options.watchdogIntervalMs,
     };
   }

@@ -49,7 +49,10 @@ export class WorkerProcess {
     readonly unresponsiveMs = 10_000,
   ) {
     this.#child = fork(workerEntry, [], {
-      execArgv: ['--no-node-snapshot', '--import', tsxLoader],
+      // --no-lazy: V8 compiles every function of the prelude and the scenario up front, so the code cache that each
+      // new isolate loads holds them all; lazily, every session compiled the same functions again on its first
+      // events (about 1 ms of a 5.8 ms start, bench/RESULTS.md "Sandbox").
+      execArgv: ['--no-node-snapshot', '--no-lazy', '--import', tsxLoader],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',
     });

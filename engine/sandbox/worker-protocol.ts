@@ -13,6 +13,7 @@ export interface WorkerInit {
   preludeSource: string;
   limits?: Partial<SandboxLimits>;
   poolSize?: number;
+  sessionsPerIsolate?: number;
   watchdogIntervalMs?: number;
 }
 

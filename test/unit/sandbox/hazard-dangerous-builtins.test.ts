@@ -36,4 +36,15 @@ describe('hazard: built-ins that escape isolated-vm\'s limits', () => {
     );
     expect(failure).toMatchObject({ kind: 'exception', message: expect.stringMatching(/^TypeError/), line: 2 });
   });
+
+  it('FinalizationRegistry is not available, so no callback runs outside an entry and its time limit', async () => {
+    const { failure } = await runBesideHealthySession(
+      host,
+      `VoxEngine.addEventListener(AppEvents.Started, () => {
+  new (globalThis as any).FinalizationRegistry(() => { for (;;); });
+});
+`,
+    );
+    expect(failure).toMatchObject({ kind: 'exception', message: expect.stringMatching(/^TypeError/), line: 2 });
+  });
 });

@@ -14,7 +14,7 @@ describe('sandbox resources', () => {
         session.dispose();
         session.dispose();
       }
-      expect(sessions.every((s) => !s.alive && s.isolateDisposed)).toBe(true);
+      expect(sessions.every((s) => !s.alive && s.isolateReleased)).toBe(true);
       expect(host.stats()).toMatchObject({ sessions: 0, watchedIsolates: 0 });
       sessions[0]!.deliver(started);
       expect(delegate.commands).toEqual([]);
@@ -31,7 +31,7 @@ describe('sandbox resources', () => {
         { sessionId: 's', scenario: await compileScenario("throw new Error('x')") },
         new RecordingDelegate(),
       );
-      expect(session.isolateDisposed).toBe(true);
+      expect(session.isolateReleased).toBe(true);
       expect(host.stats()).toMatchObject({ sessions: 0, watchedIsolates: 0 });
     } finally {
       await host.close();
@@ -57,7 +57,7 @@ describe('sandbox resources', () => {
       session.deliver(started);
       expect(seen).toEqual(['a']);
       expect(failures).toEqual([]);
-      expect(session.isolateDisposed).toBe(true);
+      expect(session.isolateReleased).toBe(true);
     } finally {
       await host.close();
     }
@@ -71,7 +71,7 @@ describe('sandbox resources', () => {
     while (host.stats().idleIsolates < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(host.stats().idleIsolates).toBe(3);
     await host.close();
-    expect(session.isolateDisposed).toBe(true);
+    expect(session.isolateReleased).toBe(true);
     expect(host.stats()).toMatchObject({ sessions: 0, idleIsolates: 0, watchedIsolates: 0 });
   });
 });
