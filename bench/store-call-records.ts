@@ -14,6 +14,7 @@ import { createApiServer } from '../engine/api/api-server.js';
 import type { LiveSession, SessionPort } from '../engine/api/session-port.js';
 import type { CallRecord } from '../engine/call/call-record.js';
 import type { ScenarioValidator } from '../engine/routing/scenario-validator.js';
+import { GroupCommit } from '../engine/store/group-commit.js';
 import { GroupCommitCallRecordSink } from '../engine/store/group-commit-sink.js';
 import { Store } from '../engine/store/store.js';
 
@@ -114,14 +115,19 @@ async function offeredLoad(store: Store, offeredPerSecond: number): Promise<Writ
   const waits: number[] = [];
   let commits = 0;
   let durable = 0;
-  const sink = new GroupCommitCallRecordSink({
-    write: (one) => store.callRecords.write(one),
-    writeMany: (group) => {
-      store.callRecords.writeMany(group);
-      const now = performance.now();
-      commits += 1;
-      durable += group.length;
-      for (const one of group) waits.push((now - ended.get(one.id)!) * 1000);
+  let group: CallRecord[] = [];
+  const commit = new GroupCommit((writes) => {
+    group = [];
+    store.transaction(writes);
+    const now = performance.now();
+    commits += 1;
+    durable += group.length;
+    for (const one of group) waits.push((now - ended.get(one.id)!) * 1000);
+  });
+  const sink = new GroupCommitCallRecordSink(commit, {
+    write: (one) => {
+      group.push(one);
+      store.callRecords.write(one);
     },
   });
   const start = performance.now();
@@ -142,7 +148,7 @@ async function offeredLoad(store: Store, offeredPerSecond: number): Promise<Writ
     };
     turn();
   });
-  sink.close();
+  commit.close();
   const elapsed = (performance.now() - start) / 1000;
   waits.sort((a, b) => a - b);
   return {

@@ -4,8 +4,13 @@ import type { SandboxIsolate } from './sandbox-isolate.js';
 /** How many sessions one isolate serves, one after another, before it is disposed and replaced by a new one. */
 export const defaultSessionsPerIsolate = 32;
 
-/** Isolates kept for reuse after a burst of sessions ends (about 1.2 MB each); beyond this they are disposed. */
-const maxIdleIsolates = 16;
+/**
+ * Isolates kept for reuse (about 1.2 MB each). Sessions start and end in bursts (one IPC batch can carry dozens), so
+ * the pool keeps what comes back up to this bound, and every `trimIntervalMs` disposes the ones that no start needed
+ * in the interval (down to `size`).
+ */
+const maxIdleIsolates = 128;
+const trimIntervalMs = 10_000;
 
 /**
  * A few isolates made ahead of time, so that a session start does not wait for one. Isolates whose session ended
@@ -19,6 +24,9 @@ export class IsolatePool {
   readonly #returned: SandboxIsolate[] = [];
   #refill: NodeJS.Immediate | undefined;
   #closed = false;
+  /** The fewest idle isolates seen since the last trim: that many were not needed. */
+  #lowWater = 0;
+  readonly #trim: NodeJS.Timeout;
 
   constructor(
     readonly factory: IsolateFactory,
@@ -26,6 +34,8 @@ export class IsolatePool {
     readonly memoryMb: number,
     readonly sessionsPerIsolate = defaultSessionsPerIsolate,
   ) {
+    this.#trim = setInterval(() => this.#trimUnneeded(), trimIntervalMs);
+    this.#trim.unref();
     this.#scheduleRefill();
   }
 
@@ -36,6 +46,7 @@ export class IsolatePool {
   take(memoryMb: number): SandboxIsolate {
     if (memoryMb !== this.memoryMb) return this.factory.create(memoryMb);
     const ready = this.#idle.pop() ?? this.#renewOne();
+    this.#lowWater = Math.min(this.#lowWater, this.idleCount);
     this.#scheduleRefill();
     return ready ?? this.factory.create(memoryMb);
   }
@@ -47,7 +58,7 @@ export class IsolatePool {
       !isolate.disposed &&
       isolate.memoryMb === this.memoryMb &&
       isolate.contexts < this.sessionsPerIsolate &&
-      this.idleCount < Math.max(this.size, maxIdleIsolates);
+      this.idleCount < maxIdleIsolates;
     if (!reusable) {
       isolate.dispose();
       return;
@@ -60,9 +71,16 @@ export class IsolatePool {
   /** Disposes the idle isolates and stops refilling. Idempotent. */
   close(): void {
     this.#closed = true;
+    clearInterval(this.#trim);
     if (this.#refill) clearImmediate(this.#refill);
     this.#refill = undefined;
     for (const isolate of [...this.#idle.splice(0), ...this.#returned.splice(0)]) isolate.dispose();
+  }
+
+  #trimUnneeded(): void {
+    let surplus = Math.min(this.#lowWater, this.idleCount - this.size);
+    while (surplus-- > 0) (this.#returned.pop() ?? this.#idle.pop())?.dispose();
+    this.#lowWater = this.idleCount;
   }
 
   #renewOne(): SandboxIsolate | undefined {

@@ -19,13 +19,14 @@ import type { EngineMetrics } from '../metrics.js';
 import type { CompiledScenario, SandboxHost } from '../sandbox/sandbox-types.js';
 import type { Session } from '../session/session.js';
 import type { CallRecordSink, IncomingCallInfo } from '../session/session-types.js';
-import type { Store } from '../store/store.js';
+import type { SessionRecordWriter } from '../store/session-repository.js';
 
 export interface EngineSessionsOptions {
   host: SandboxHost;
   services: SessionServices;
   records: CallRecordSink;
-  store: Store | undefined;
+  /** Where the session rows are written, if anywhere. */
+  sessionRecords: SessionRecordWriter | undefined;
   metrics: EngineMetrics;
   /** The session's control URL (`AppEvents.Started.accessURL`). */
   accessUrl: (sessionId: string) => string;
@@ -147,11 +148,11 @@ export class EngineSessions implements SessionPort {
   private async launchRecorded(request: LaunchRequest) {
     const sessionId = randomUUID();
     const customData = request.customData ?? '';
-    this.options.store?.sessions.start({ id: sessionId, scenario: request.scenarioName, scenarioVersion: request.scenarioVersion, customData });
+    this.options.sessionRecords?.start({ id: sessionId, scenario: request.scenarioName, scenarioVersion: request.scenarioVersion, customData });
     this.options.metrics.sessionsStarted.inc();
     const launched = await this.sessions.launch({ sessionId, scenario: request.scenario, customData, accessURL: this.options.accessUrl(sessionId) });
     const ended = launched.ended.then((outcome) => {
-      this.options.store?.sessions.end(sessionId, outcome);
+      this.options.sessionRecords?.end(sessionId, outcome);
       this.options.metrics.sessionsEnded.inc({ status: outcome.status });
       return outcome;
     });

@@ -29,7 +29,9 @@ import { FetchHttpRequester } from '../session/fetch-http-requester.js';
 import type { CallRecordSink } from '../session/session-types.js';
 import type { ServerSession } from '../sip/user-agent/server-session.js';
 import { UserAgent } from '../sip/user-agent/user-agent.js';
+import { GroupCommit } from '../store/group-commit.js';
 import { GroupCommitCallRecordSink } from '../store/group-commit-sink.js';
+import type { SessionRecordWriter } from '../store/session-repository.js';
 import { Store } from '../store/store.js';
 import type { EngineConfig } from './config/engine-config.js';
 import { EngineSessions } from './engine-sessions.js';
@@ -69,7 +71,7 @@ export class Engine {
       media: MediaEngine;
       sandbox: SandboxSupervisor;
       store: Store;
-      sink: GroupCommitCallRecordSink;
+      commit: GroupCommit;
       api: ApiServer | undefined;
       compiler: ScenarioCompiler;
     },
@@ -88,8 +90,9 @@ export class Engine {
       cleanup.push(() => store.close());
       const interrupted = store.sessions.interruptRunning();
       if (interrupted > 0) logger.warn({ interrupted }, 'sessions left running by a previous process closed as interrupted');
-      const { sink, records } = callRecordSinks(store, metrics, logger, options.onCallRecord);
-      cleanup.push(() => sink.close());
+      const commit = new GroupCommit((writes) => store.transaction(writes));
+      cleanup.push(() => commit.close());
+      const records = callRecordSink(commit, store, metrics, logger, options.onCallRecord);
       const env = sipLegEnvironment(config, logger);
       cleanup.push(() => env.media.close());
       const media = env.media;
@@ -113,7 +116,7 @@ export class Engine {
       const sessions = new EngineSessions({
         host: sandbox,
         records,
-        store,
+        sessionRecords: deferredSessionRecords(commit, store, logger),
         metrics,
         maxSessions: config.limits.maxSessions,
         accessUrl: (id) => `${apiBase}/control/${id}/${signer.controlKey(id)}`,
@@ -166,7 +169,7 @@ export class Engine {
           throw new EngineStartError(`cannot listen for the API: ${(error as Error).message}`, { cause: error });
         });
       }
-      return new Engine(config, sessions, ua, router, { media, sandbox, store, sink, api, compiler });
+      return new Engine(config, sessions, ua, router, { media, sandbox, store, commit, api, compiler });
     } catch (error) {
       for (const step of cleanup.reverse()) await step();
       throw error;
@@ -202,14 +205,23 @@ export class Engine {
     this.ua.close();
     await this.parts.sandbox.close();
     this.parts.media.close();
-    this.parts.sink.close();
+    this.parts.commit.close();
     this.parts.store.close();
   }
 }
 
+/** Session rows written with the turn's group commit, so that no sync of the log delays answering a call. */
+function deferredSessionRecords(commit: GroupCommit, store: Store, logger: Logger): SessionRecordWriter {
+  const failed = (sessionId: string) => (error: unknown) => logger.error({ err: error, sessionId }, 'session row not stored');
+  return {
+    start: (session) => commit.defer({ run: () => store.sessions.start(session), failed: failed(session.id) }),
+    end: (id, end) => commit.defer({ run: () => store.sessions.end(id, end), failed: failed(id) }),
+  };
+}
+
 /** The store's group-commit sink, behind a sink that counts the records. */
-function callRecordSinks(store: Store, metrics: EngineMetrics, logger: Logger, onCallRecord?: (record: CallRecord) => void) {
-  const sink = new GroupCommitCallRecordSink(store.callRecords, {
+function callRecordSink(commit: GroupCommit, store: Store, metrics: EngineMetrics, logger: Logger, onCallRecord?: (record: CallRecord) => void): CallRecordSink {
+  const sink = new GroupCommitCallRecordSink(commit, store.callRecords, {
     onError: (error, record) => logger.error({ err: error, callId: record.id }, 'call record not stored'),
   });
   const records: CallRecordSink = {
@@ -219,7 +231,7 @@ function callRecordSinks(store: Store, metrics: EngineMetrics, logger: Logger, o
       onCallRecord?.(record);
     },
   };
-  return { sink, records };
+  return records;
 }
 
 /** The media engine and what every SIP leg shares: speech, files, recordings folder. */

@@ -26,6 +26,12 @@ export interface SessionQuery {
   offset: number;
 }
 
+/** Where session rows go: the repository itself, or a writer that defers them to a group commit. */
+export interface SessionRecordWriter {
+  start(session: NewSession): void;
+  end(id: string, end: SessionEnd): void;
+}
+
 interface SessionRow {
   id: string;
   scenario: string;
