@@ -4,6 +4,14 @@ import { TransportError } from './transport-error.js';
 import type { ListenConfig, SendCallback, TransportDelegate, TransportLimits } from './transport-types.js';
 
 /**
+ * Socket buffers asked of the kernel (which caps them at net.core.rmem_max / wmem_max). The default 208 KiB holds
+ * only a couple of hundred datagrams on loopback, so a busy turn of the event loop (a GC, a burst of session starts)
+ * under a few hundred calls per second overflowed it, and every dropped INVITE or ACK cost the caller a 500 ms
+ * retransmission (seen as p99 answer times over a second in bench/serve-calls.ts).
+ */
+export const defaultUdpSocketBufferBytes = 4 << 20;
+
+/**
  * One UDP socket. RFC 3261 section 18.3: "In the case of message-oriented transports (such as UDP), if the message
  * has a Content-Length header field, the message body is assumed to contain that many bytes" — so a datagram is
  * handed up whole and the parser frames it; trailing octets are the parser's to ignore.
@@ -32,10 +40,9 @@ export class UdpTransport {
       this.socket.bind(this.config.port, this.config.host, () => {
         this.socket.off('error', onError);
         this.boundPort = this.socket.address().port;
-        if (this.socketBufferBytes) {
-          this.socket.setRecvBufferSize(this.socketBufferBytes);
-          this.socket.setSendBufferSize(this.socketBufferBytes);
-        }
+        const bufferBytes = this.socketBufferBytes ?? defaultUdpSocketBufferBytes;
+        this.socket.setRecvBufferSize(bufferBytes);
+        this.socket.setSendBufferSize(bufferBytes);
         resolve();
       });
     });

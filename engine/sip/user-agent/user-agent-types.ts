@@ -31,7 +31,7 @@ export interface UserAgentOptions {
    * Kamailio calls force_rport): for peers behind NAT that do not ask for RFC 3581 symmetric responses.
    */
   readonly forceRport?: boolean;
-  /** SO_RCVBUF/SO_SNDBUF for the UDP socket; raise it for high call rates. */
+  /** SO_RCVBUF/SO_SNDBUF for the UDP socket (default 4 MiB, capped by the kernel at net.core.rmem_max/wmem_max). */
   readonly udpSocketBufferBytes?: number;
 }
 
