@@ -2,7 +2,8 @@
  * `callscript serve` under sipp load: each call is answered by a scenario session (its own isolate), hears one
  * second of audio (a WAV file played over RTP) and is hung up by the engine; sipp answers the BYE. For each offered
  * rate, sustained for --seconds: calls completed and failed, and the INVITE -> 200 OK response time (sipp's rtd,
- * per call) p50 / p99.
+ * per call) p50 / p99. Beside each rate, in the same run, the same sipp caller against sipp's own UAS doing the engine's
+ * signalling (200 OK, one second, BYE; no scenario, media or store): the baseline for the latency ratio.
  *   node --no-node-snapshot --import tsx bench/serve-calls.ts --rates 50,100,200,300 --seconds 60 [--store-sync normal]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -58,6 +59,7 @@ serve.stdout!.resume();
 
 interface Row {
   rate: number;
+  target: 'callscript serve' | 'sipp UAS (baseline)';
   offered: number;
   successful: number;
   failed: number;
@@ -68,25 +70,45 @@ interface Row {
 }
 
 const rows: Row[] = [];
-for (const rate of rates) rows.push(await runRate(rate));
+for (const rate of rates) {
+  rows.push(await runRate(rate, sipPort, 'callscript serve'));
+  rows.push(await runBaseline(rate));
+}
 serve.kill('SIGTERM');
 await new Promise((resolve) => serve.once('exit', resolve));
 rmSync(dir, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(`\n${new Date().toISOString()}, ${cpu} x${cpus().length}, Node ${process.version}, ${seconds} s per rate, store sync ${values['store-sync']}\n\n`);
-process.stdout.write('| offered cps | calls offered | completed | failed | INVITE->200 p50 (ms) | p99 (ms) | max (ms) | load avg (1 min) at end |\n|---|---|---|---|---|---|---|---|\n');
+process.stdout.write('| offered cps | answered by | calls offered | completed | failed | INVITE->200 p50 (ms) | p99 (ms) | max (ms) | load avg (1 min) at end |\n|---|---|---|---|---|---|---|---|---|\n');
 for (const r of rows) {
-  process.stdout.write(`| ${r.rate} | ${r.offered} | ${r.successful} | ${r.failed} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.load} |\n`);
+  process.stdout.write(`| ${r.rate} | ${r.target} | ${r.offered} | ${r.successful} | ${r.failed} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.load} |\n`);
 }
 
-async function runRate(rate: number): Promise<Row> {
+/** sipp's UAS on its own port, answering the same caller at `rate`. */
+async function runBaseline(rate: number): Promise<Row> {
+  const port = await freePort();
+  const uasDir = mkdtempSync(join(dir, `uas-${rate}-`));
+  const uas = spawn(
+    'sipp',
+    ['-sf', join(here, 'uas-baseline.xml'), '-i', '127.0.0.1', '-p', String(port), '-mi', '127.0.0.1', '-mp', String(await freePort()), '-nostdin', '-buff_size', String(8 << 20)],
+    { cwd: uasDir, stdio: ['ignore', 'ignore', 'ignore'] },
+  );
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  try {
+    return await runRate(rate, port, 'sipp UAS (baseline)');
+  } finally {
+    uas.kill('SIGKILL');
+  }
+}
+
+async function runRate(rate: number, port: number, target: Row['target']): Promise<Row> {
   const work = mkdtempSync(join(dir, `sipp-${rate}-`));
   const offered = rate * seconds;
   const sipp: ChildProcess = spawn(
     'sipp',
     [
-      `127.0.0.1:${sipPort}`,
+      `127.0.0.1:${port}`,
       '-sf', join(here, 'uac-answered-then-bye.xml'),
       '-s', '100',
       '-i', '127.0.0.1',
@@ -111,8 +133,9 @@ async function runRate(rate: number): Promise<Row> {
   const times = rttFile ? readRtts(join(work, rttFile)) : [];
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-  const row = {
+  const row: Row = {
     rate,
+    target,
     offered,
     successful: Number(stats['SuccessfulCall(C)'] ?? 0),
     failed: Number(stats['FailedCall(C)'] ?? 0),

@@ -6,6 +6,7 @@ import { PortPool } from '../../../engine/media/rtp/port-pool.js';
 import { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
 import { freeUdpPort } from './endpoint-sipp-call.js';
 import { BaresipPeer } from './speech-baresip-peer.js';
+import { freeBaresipSipPort } from '../../support/baresip-port.js';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -19,7 +20,7 @@ describe('a callscript endpoint sends DTMF to baresip', () => {
     const scheduler = new FrameScheduler(systemClock);
     const endpoint = await RtpEndpoint.open({ portPool: pool, scheduler, clock: systemClock, bindAddress: '127.0.0.1' });
     const rtp = await freeUdpPort();
-    const peer = new BaresipPeer(await freeUdpPort(), [rtp, rtp + 19]);
+    const peer = new BaresipPeer(await freeBaresipSipPort(), [rtp, rtp + 19]);
     cleanup.push(() => scheduler.close(), () => endpoint.close(), () => peer.close());
 
     peer.start();

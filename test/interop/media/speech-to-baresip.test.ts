@@ -13,6 +13,7 @@ import { SpeechSynthesizer } from '../../../engine/media/tts/speech-synthesizer.
 import { activeFraction } from '../../unit/media/sources/signal-analysis.js';
 import { scratchDirectory, soxDecode, soxiDuration } from '../../unit/media/sources/sox-fixtures.js';
 import { BaresipPeer } from './speech-baresip-peer.js';
+import { freeBaresipSipPort } from '../../support/baresip-port.js';
 
 let cleanup: (() => void)[] = [];
 afterEach(() => {
@@ -37,7 +38,7 @@ describe('a callscript endpoint says a sentence to baresip', () => {
     const pool = new PortPool(44000, 44009);
     const scheduler = new FrameScheduler(systemClock);
     const endpoint = await RtpEndpoint.open({ portPool: pool, scheduler, clock: systemClock, bindAddress: '127.0.0.1' });
-    const peer = new BaresipPeer(44060, [44100, 44119]);
+    const peer = new BaresipPeer(await freeBaresipSipPort(), [44100, 44119]);
     const cache = new AudioCache({ directory: join(scratch.path, 'cache') });
     const speech = new SpeechSynthesizer({ provider: new EspeakProvider(), cache });
     const player = new Player({ sources: new MediaPlaybackSources({ urls: new UrlAudioLoader({ cache }), speech }), ticker: scheduler });
