@@ -12,7 +12,7 @@ import { PortPool } from '../../../engine/media/rtp/port-pool.js';
 import { RtpEndpoint } from '../../../engine/media/rtp/rtp-endpoint.js';
 import { rms } from '../../unit/media/sources/signal-analysis.js';
 import { scratchDirectory, soxDecode, soxiDuration } from '../../unit/media/sources/sox-fixtures.js';
-import { SippPcapPlayer } from './endpoint-sipp-call.js';
+import { freeUdpPort, SippPcapPlayer } from './endpoint-sipp-call.js';
 
 const fixture = (name: string) => new URL(`../../fixtures/media/${name}`, import.meta.url).pathname;
 // sipp's g711a.pcap: 236 packets of 30 ms A-law speech.
@@ -60,12 +60,12 @@ afterEach(() => {
   cleanup = [];
 });
 
-async function recordPcap(format: RecordingFormat, ports: { rtp: number; sip: number; sippMedia: number }): Promise<{ path: string; received: Int16Array; duration: number }> {
+async function recordPcap(format: RecordingFormat, rtpPorts: number): Promise<{ path: string; received: Int16Array; duration: number }> {
   const scratch = scratchDirectory();
-  const pool = new PortPool(ports.rtp, ports.rtp + 9);
+  const pool = new PortPool(rtpPorts, rtpPorts + 9);
   const scheduler = new FrameScheduler(systemClock);
   const endpoint = await RtpEndpoint.open({ portPool: pool, scheduler, clock: systemClock, bindAddress: '127.0.0.1' });
-  const sipp = new SippPcapPlayer(ports.sip, ports.sippMedia);
+  const sipp = new SippPcapPlayer(await freeUdpPort(), await freeUdpPort());
   cleanup.push(scratch.dispose, () => scheduler.close(), () => endpoint.close(), () => sipp.close());
   const path = join(scratch.path, `g711a.${format}`);
   const recorder = new Recorder({ path, format, clock: systemClock });
@@ -83,7 +83,7 @@ async function recordPcap(format: RecordingFormat, ports: { rtp: number; sip: nu
 
 describe('recording what sipp plays from g711a.pcap', () => {
   it('writes a WAV holding every received sample, in order', async () => {
-    const { path, received, duration } = await recordPcap('wav', { rtp: 44200, sip: 44260, sippMedia: 44300 });
+    const { path, received, duration } = await recordPcap('wav', 44200);
     expect(received.length).toBe(PCAP_SAMPLES);
     const recorded = soxDecode(path);
     expect(soxiDuration(path)).toBeCloseTo(duration, 2);
@@ -94,7 +94,7 @@ describe('recording what sipp plays from g711a.pcap', () => {
   });
 
   it('writes an MP3 (the default) that sox decodes to the expected duration, and it is speech, not silence', async () => {
-    const { path, duration } = await recordPcap('mp3', { rtp: 44210, sip: 44270, sippMedia: 44310 });
+    const { path, duration } = await recordPcap('mp3', 44210);
     // MP3 adds the encoder's delay (one 72 ms frame at 8 kHz) and pads the last frame; soxi's estimate for a file with
     // no Xing header can add one frame more. Measured: 72 to 216 ms longer than the PCM written.
     expect(soxiDuration(path)).toBeGreaterThan(duration);
@@ -113,7 +113,7 @@ describe('recording what sipp plays from g711a.pcap', () => {
     const pool = new PortPool(44220, 44229);
     const scheduler = new FrameScheduler(systemClock);
     const endpoint = await RtpEndpoint.open({ portPool: pool, scheduler, clock: systemClock, bindAddress: '127.0.0.1' });
-    const sipp = new SippPcapPlayer(44280, 44320);
+    const sipp = new SippPcapPlayer(await freeUdpPort(), await freeUdpPort());
     const player = new Player({ sources: createPlaybackSources({ cacheDirectory: join(scratch.path, 'cache') }), ticker: scheduler });
     cleanup.push(scratch.dispose, () => scheduler.close(), () => endpoint.close(), () => sipp.close(), () => player.close());
     const path = join(scratch.path, 'both-ways.wav');
