@@ -10,12 +10,12 @@ export const defaultSessionsPerIsolate = 32;
  * in the interval (down to `size`).
  */
 const maxIdleIsolates = 128;
-const trimIntervalMs = 10_000;
+const defaultTrimIntervalMs = 10_000;
 
 /**
  * A few isolates made ahead of time, so that a session start does not wait for one. Isolates whose session ended
  * cleanly come back through `recycle` and get a new context (`SandboxIsolate.renew`) rather than being torn down,
- * up to `sessionsPerIsolate` sessions each. Refills and renewals run one per event-loop turn, so they never hold up
+ * up to `sessionsPerIsolate` sessions each. Refills run one isolate per event-loop turn, so they never hold up
  * delivering events to running sessions. Only isolates of the default memory limit are pooled: a session that asks
  * for another limit gets a fresh isolate, disposed when it ends.
  */
@@ -33,6 +33,7 @@ export class IsolatePool {
     readonly size: number,
     readonly memoryMb: number,
     readonly sessionsPerIsolate = defaultSessionsPerIsolate,
+    trimIntervalMs = defaultTrimIntervalMs,
   ) {
     this.#trim = setInterval(() => this.#trimUnneeded(), trimIntervalMs);
     this.#trim.unref();
@@ -95,21 +96,17 @@ export class IsolatePool {
     }
   }
 
+  /** Keeps `size` isolates ready: a returned one renewed, else a new one. Other returned isolates wait for `take`. */
   #scheduleRefill(): void {
-    if (this.#closed || this.#refill) return;
-    if (this.#returned.length === 0 && this.#idle.length >= this.size) return;
+    if (this.#closed || this.#refill || this.#idle.length >= this.size) return;
     this.#refill = setImmediate(() => {
       this.#refill = undefined;
       if (this.#closed) return;
-      const renewed = this.#renewOne();
-      if (renewed) this.#idle.push(renewed);
-      else if (this.#returned.length === 0 && this.#idle.length < this.size) {
-        try {
-          this.#idle.push(this.factory.create(this.memoryMb));
-        } catch {
-          // Out of resources: stop warming; `take` creates isolates on demand and reports the error to its caller.
-          return;
-        }
+      try {
+        this.#idle.push(this.#renewOne() ?? this.factory.create(this.memoryMb));
+      } catch {
+        // Out of resources: stop warming; `take` creates isolates on demand and reports the error to its caller.
+        return;
       }
       this.#scheduleRefill();
     });
