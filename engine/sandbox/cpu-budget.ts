@@ -18,12 +18,15 @@ const nsPerMs = 1_000_000n;
 export class CpuBudget {
   readonly #sessionCpuNs: bigint;
   readonly #backgroundBusyNs: bigint;
+  /** The isolate's CPU time when the session began: an isolate reused from earlier sessions arrives with some. */
+  readonly #startCpuNs: bigint;
   #lastWallNs: bigint;
   #backgroundNs = 0n;
 
   constructor(limits: Pick<SandboxLimits, 'sessionCpuMs' | 'backgroundBusyMs'>, start: IsolateTimes) {
     this.#sessionCpuNs = BigInt(Math.round(limits.sessionCpuMs)) * nsPerMs;
     this.#backgroundBusyNs = BigInt(Math.round(limits.backgroundBusyMs)) * nsPerMs;
+    this.#startCpuNs = start.cpuNs;
     this.#lastWallNs = start.wallNs;
   }
 
@@ -46,7 +49,8 @@ export class CpuBudget {
   }
 
   #totalExceeded(times: IsolateTimes): string | undefined {
-    if (times.cpuNs <= this.#sessionCpuNs) return undefined;
-    return `the scenario used ${times.cpuNs / nsPerMs} ms of CPU, over its session limit of ${this.#sessionCpuNs / nsPerMs} ms`;
+    const used = times.cpuNs - this.#startCpuNs;
+    if (used <= this.#sessionCpuNs) return undefined;
+    return `the scenario used ${used / nsPerMs} ms of CPU, over its session limit of ${this.#sessionCpuNs / nsPerMs} ms`;
   }
 }

@@ -43,6 +43,12 @@ describe('CpuBudget', () => {
     );
     expect(new CpuBudget(limits, { cpuNs: 0n, wallNs: 0n }).onSample({ cpuNs: ms(1500), wallNs: 0n })).toMatch(/session limit/);
   });
+
+  it('counts only the CPU used since the session began, in an isolate that earlier sessions used', () => {
+    const budget = new CpuBudget(limits, { cpuNs: ms(5000), wallNs: ms(9000) });
+    expect(budget.afterEntry({ cpuNs: ms(5900), wallNs: ms(9900) })).toBeUndefined();
+    expect(budget.afterEntry({ cpuNs: ms(6001), wallNs: ms(10100) })).toMatch(/1001 ms of CPU, over its session limit of 1000 ms/);
+  });
 });
 
 describe('IsolateWatchdog', () => {
