@@ -64,7 +64,6 @@ export class IsolatePool {
       isolate.dispose();
       return;
     }
-    isolate.onSend = undefined;
     this.#returned.push(isolate);
     this.#scheduleRefill();
   }
