@@ -7,7 +7,7 @@ import { base64_decode, base64_encode, bytes2hex, bytes2str, hex2bytes, str2byte
 import { Call } from './call.js';
 import { CallState, DTMFType, ProgressToneCountry, RecordExpireTime } from './constants/enums.js';
 import { AppEvents, CallEvents, PlayerEvents, RecorderEvents } from './constants/events.js';
-import { Language } from './constants/language.js';
+import { languageConstants } from './constants/language.js';
 import { Voice } from './constants/voice.js';
 import { VoiceList } from './constants/voice-list.js';
 import { deliver } from './event-dispatch.js';
@@ -31,7 +31,6 @@ const globals: Record<string, unknown> = {
   Recorder,
   Voice,
   VoiceList,
-  Language,
   DTMFType,
   RecordExpireTime,
   ProgressToneCountry,
@@ -57,3 +56,5 @@ const globals: Record<string, unknown> = {
 for (const [name, value] of Object.entries(globals)) {
   Object.defineProperty(globalThis, name, { value, writable: false, enumerable: false, configurable: false });
 }
+// Read-only and fixed like the others, but an accessor: `Language` is made on first use (constants/language.ts).
+Object.defineProperty(globalThis, 'Language', { get: languageConstants, enumerable: false, configurable: false });

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CallState, DTMFType, ProgressToneCountry, RecordExpireTime } from '../../../../engine/sandbox/prelude/constants/enums.js';
 import { AppEvents, CallEvents, PlayerEvents, RecorderEvents } from '../../../../engine/sandbox/prelude/constants/events.js';
-import { Language } from '../../../../engine/sandbox/prelude/constants/language.js';
+import { languageConstants } from '../../../../engine/sandbox/prelude/constants/language.js';
 import { Voice } from '../../../../engine/sandbox/prelude/constants/voice.js';
 import { VoiceList } from '../../../../engine/sandbox/prelude/constants/voice-list.js';
 import { PreludeHarness } from './prelude-harness.js';
@@ -91,7 +91,7 @@ describe('sdk-types match the prelude', () => {
   });
 
   it('declares every voice of VoiceList and Language', () => {
-    const runtime = [...voicePaths(VoiceList, 'VoiceList'), ...voicePaths(Language, 'Language')];
+    const runtime = [...voicePaths(VoiceList, 'VoiceList'), ...voicePaths(languageConstants(), 'Language')];
     expect(runtime.filter((path) => !declared.has(path))).toEqual([]);
     const declaredVoices = [...declared.entries()]
       .filter(([path, [node]]) => /^(VoiceList|Language)\./.test(path) && node !== undefined && ts.isVariableDeclaration(node))
