@@ -6,10 +6,12 @@ export const defaultSessionsPerIsolate = 32;
 
 /**
  * Isolates kept for reuse (about 1.2 MB each). Sessions start and end in bursts (one IPC batch can carry dozens), so
- * the pool keeps what comes back up to this bound, and every `trimIntervalMs` disposes the ones that no start needed
- * in the interval (down to `size`).
+ * the pool keeps what comes back up to this bound, and every `trimIntervalMs` disposes half of the ones that no start
+ * needed in the interval (down to `size`). A new isolate costs three times a renewed one, and at 300 calls/s a worker
+ * holds about 170 sessions: with room for only 128, and all unneeded ones disposed at once, a fifth of the sessions
+ * at 250 calls/s made a new isolate (bench/RESULTS.md, "Serve").
  */
-const maxIdleIsolates = 128;
+const maxIdleIsolates = 256;
 const defaultTrimIntervalMs = 10_000;
 
 /**
@@ -78,7 +80,7 @@ export class IsolatePool {
   }
 
   #trimUnneeded(): void {
-    let surplus = Math.min(this.#lowWater, this.idleCount - this.size);
+    let surplus = Math.ceil(Math.min(this.#lowWater, this.idleCount - this.size) / 2);
     while (surplus-- > 0) (this.#returned.pop() ?? this.#idle.pop())?.dispose();
     this.#lowWater = this.idleCount;
   }

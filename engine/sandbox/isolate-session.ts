@@ -75,7 +75,13 @@ export class IsolateSession implements SandboxSession, WatchdogTarget {
 
   deliver(event: ScenarioEvent): void {
     if (this.#ended) return;
-    this.#queue.push(serializeEvent(event, this.#limits.maxMessageBytes));
+    this.deliverSerialized(serializeEvent(event, this.#limits.maxMessageBytes));
+  }
+
+  /** `deliver` for an event serialized by the caller, who has checked it against `maxMessageBytes`. */
+  deliverSerialized(json: string): void {
+    if (this.#ended) return;
+    this.#queue.push(json);
     if (!this.#inEntry) this.#drain();
   }
 

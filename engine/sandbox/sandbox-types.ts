@@ -74,8 +74,8 @@ export interface ScenarioFailure {
 /** How a session reports to its owner (the host-side session glue). Called on the host's event loop. */
 export interface SandboxSessionDelegate {
   /**
-   * A validated command from the scenario. Commands sent while the scenario's top level runs arrive before
-   * `startSession` resolves.
+   * A validated command from the scenario. With the in-process host, commands sent while the scenario's top level
+   * runs arrive before `startSession` resolves.
    */
   onCommand(command: ScenarioCommand): void;
   /** Called at most once; the session is already disposed and ignores further `deliver` calls. */
@@ -100,8 +100,10 @@ export interface SandboxSession {
 
 export interface SandboxHost {
   /**
-   * Creates the session's isolate, runs the prelude and the scenario's top level. A failure of the top level is
-   * reported through `delegate.onFailure` (the returned session is then not alive), not by rejecting; the promise
+   * Creates the session's isolate, runs the prelude and the scenario's top level. Events delivered to the returned
+   * session reach the scenario after its top level. The in-process host resolves once the top level has run; the
+   * supervisor resolves at once (the worker runs it when the start arrives, and the first events travel with it).
+   * A failure to start or of the top level is reported through `delegate.onFailure`, not by rejecting; the promise
    * rejects only when the host is closed or cannot create isolates at all.
    */
   startSession(opts: SandboxSessionOptions, delegate: SandboxSessionDelegate): Promise<SandboxSession>;

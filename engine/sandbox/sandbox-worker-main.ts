@@ -30,7 +30,7 @@ function start(message: Extract<SupervisorMessage, { t: 'start' }>): void {
   if (message.scenario) scenarios.set(message.hash, message.scenario);
   const scenario = scenarios.get(message.hash);
   if (!host || !scenario) {
-    post({ t: 'startFailed', wireId, message: host ? `scenario ${message.hash} is not loaded in this worker` : 'worker not initialized' });
+    failStart(wireId, host ? `scenario ${message.hash} is not loaded in this worker` : 'worker not initialized');
     return;
   }
   try {
@@ -45,10 +45,13 @@ function start(message: Extract<SupervisorMessage, { t: 'start' }>): void {
       },
     );
     if (session.alive) sessions.set(wireId, session);
-    post({ t: 'started', wireId });
   } catch (error) {
-    post({ t: 'startFailed', wireId, message: errorText(error) });
+    failStart(wireId, errorText(error));
   }
+}
+
+function failStart(wireId: number, message: string): void {
+  post({ t: 'failure', wireId, failure: { kind: 'internal', message: `the session could not start: ${message}` } });
 }
 
 function handle(message: SupervisorMessage): void {
@@ -70,7 +73,7 @@ function handle(message: SupervisorMessage): void {
     case 'deliver': {
       const session = sessions.get(message.wireId);
       try {
-        session?.deliver(message.event);
+        session?.deliverSerialized(message.json);
       } catch (error) {
         // The supervisor checks sizes before sending; anything thrown here is an engine fault, not the scenario's.
         session?.dispose();

@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ScenarioEvent } from '../session/scenario-protocol.js';
 import { CompileCache } from './compile-cache.js';
 import { IpcBatcher } from './ipc-batcher.js';
 import { SandboxSetupError } from './sandbox-errors.js';
@@ -13,12 +12,6 @@ const workerEntry = fileURLToPath(new URL('./sandbox-worker-main.ts', import.met
 // The worker is TypeScript run through tsx; resolve tsx from here so the engine's working directory does not matter.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-interface PendingStart {
-  session: WorkerSession;
-  resolve: (session: WorkerSession) => void;
-  reject: (error: Error) => void;
-}
-
 /**
  * The supervisor's handle on one sandbox worker process: forks it, initializes it, carries its sessions' messages,
  * and on its death fails every session it held with `workerDied`.
@@ -26,7 +19,6 @@ interface PendingStart {
 export class WorkerProcess {
   readonly #child: ChildProcess;
   readonly #sessions = new Map<number, WorkerSession>();
-  readonly #pending = new Map<number, PendingStart>();
   readonly #loaded = new CompileCache<true>(workerScenarioCapacity);
   readonly #outbox = new IpcBatcher<SupervisorMessage>((batch) => {
     if (!this.#dead && this.#child.connected) this.#child.send(batch);
@@ -95,13 +87,17 @@ export class WorkerProcess {
   }
 
   get load(): number {
-    return this.#sessions.size + this.#pending.size;
+    return this.#sessions.size;
   }
 
-  start(opts: SandboxSessionOptions, delegate: SandboxSessionDelegate, maxMessageBytes: number): Promise<WorkerSession> {
+  /**
+   * Sends the start and returns at once: the session's events can follow in the same IPC batch. Whatever keeps the
+   * worker from starting it (or the top level's failure) reaches `delegate.onFailure`.
+   */
+  start(opts: SandboxSessionOptions, delegate: SandboxSessionDelegate, maxMessageBytes: number): WorkerSession {
     const wireId = this.#nextWireId++;
     const session = new WorkerSession(opts.sessionId, wireId, this.pid, maxMessageBytes, delegate, {
-      deliver: (id, event) => this.#send({ t: 'deliver', wireId: id, event }),
+      deliver: (id, json) => this.#send({ t: 'deliver', wireId: id, json }),
       dispose: (id) => {
         this.#sessions.delete(id);
         this.#send({ t: 'dispose', wireId: id });
@@ -109,16 +105,14 @@ export class WorkerProcess {
     });
     if (this.#dead) {
       session.fail({ kind: 'workerDied', message: `sandbox worker ${this.pid} is not running` });
-      return Promise.resolve(session);
+      return session;
     }
     const hash = opts.scenario.hash;
     const scenario = this.#loaded.get(hash) ? undefined : opts.scenario;
     this.#loaded.set(hash, true);
-    return new Promise((resolve, reject) => {
-      this.#pending.set(wireId, { session, resolve, reject });
-      this.#sessions.set(wireId, session);
-      this.#send({ t: 'start', wireId, sessionId: opts.sessionId, hash, scenario, limits: opts.limits });
-    });
+    this.#sessions.set(wireId, session);
+    this.#send({ t: 'start', wireId, sessionId: opts.sessionId, hash, scenario, limits: opts.limits });
+    return session;
   }
 
   /** Stops the worker; its sessions fail with `workerDied` unless they were disposed first. */
@@ -165,26 +159,11 @@ export class WorkerProcess {
         this.#sessions.delete(message.wireId);
         session?.fail(message.failure);
         return;
-      case 'started': {
-        const pending = this.#pending.get(message.wireId);
-        this.#pending.delete(message.wireId);
-        pending?.resolve(pending.session);
-        return;
-      }
-      case 'startFailed': {
-        const pending = this.#pending.get(message.wireId);
-        this.#pending.delete(message.wireId);
-        this.#sessions.delete(message.wireId);
-        pending?.reject(new SandboxSetupError(message.message));
-        return;
-      }
     }
   }
 
   #failAll(message: string): void {
     for (const session of this.#sessions.values()) session.fail({ kind: 'workerDied', message });
     this.#sessions.clear();
-    for (const pending of this.#pending.values()) pending.resolve(pending.session);
-    this.#pending.clear();
   }
 }

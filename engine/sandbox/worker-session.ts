@@ -13,7 +13,7 @@ export class WorkerSession implements SandboxSession {
     readonly workerPid: number,
     readonly maxMessageBytes: number,
     readonly delegate: SandboxSessionDelegate,
-    private readonly transport: { deliver(wireId: number, event: ScenarioEvent): void; dispose(wireId: number): void },
+    private readonly transport: { deliver(wireId: number, json: string): void; dispose(wireId: number): void },
   ) {}
 
   get alive(): boolean {
@@ -22,9 +22,9 @@ export class WorkerSession implements SandboxSession {
 
   deliver(event: ScenarioEvent): void {
     if (!this.#alive) return;
-    // Checked here too, so that an oversized event is the caller's error, as with the in-process host.
-    serializeEvent(event, this.maxMessageBytes);
-    this.transport.deliver(this.wireId, event);
+    // Serialized (and size-checked) here, so that an oversized event is the caller's error, as with the in-process
+    // host; the worker hands this text to the isolate as it is.
+    this.transport.deliver(this.wireId, serializeEvent(event, this.maxMessageBytes));
   }
 
   dispose(): void {

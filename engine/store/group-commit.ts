@@ -1,11 +1,13 @@
 /**
- * Store writes deferred to the end of the event-loop turn and committed together in one transaction (group commit):
- * one fsync of the write-ahead log for everything written in that turn (session rows and call records alike),
- * instead of one each, and none on the path of a call being answered.
+ * Store writes deferred for a short window and committed together in one transaction (group commit): one fsync of the
+ * write-ahead log for everything written in the window (session rows and call records alike), instead of one each,
+ * and none on the path of a call being answered.
  *
- * The trade against writing at once: a row is durable at the end of the turn that wrote it (the commit runs in the
- * next check phase), not when `defer` returns, so a crash inside that turn can lose it. Under load this multiplies
- * the sustained rate (bench/RESULTS.md, "Store and API"); with one write per turn it costs what a single write costs.
+ * The trade against writing at once: a row is durable `windowMs` after the write that opened the window (default
+ * 10 ms), not when `defer` returns, so a crash inside that window can lose it. A commit costs about 115 us of CPU and
+ * blocks the event loop for its fsync (about 300 us here); per event-loop turn, at a few hundred calls per second,
+ * that was a tenth of a core. With the window it is at most 100 commits a second whatever the load
+ * (bench/RESULTS.md, "Store and API" and "Serve").
  */
 import { StoreError } from './store-errors.js';
 
@@ -15,15 +17,23 @@ export interface DeferredWrite {
   failed?(error: unknown): void;
 }
 
+export const defaultCommitWindowMs = 10;
+
 export class GroupCommit {
   private pending: DeferredWrite[] = [];
-  private scheduled: NodeJS.Immediate | undefined;
+  private scheduled: NodeJS.Timeout | undefined;
   private closed = false;
 
-  /** @param inTransaction runs its argument in one store transaction, or throws having rolled all of it back. */
-  constructor(private readonly inTransaction: (writes: () => void) => void) {}
+  /**
+   * @param inTransaction runs its argument in one store transaction, or throws having rolled all of it back.
+   * @param windowMs how long the first write of a group waits for others; 0 commits at the end of the current turn.
+   */
+  constructor(
+    private readonly inTransaction: (writes: () => void) => void,
+    readonly windowMs = defaultCommitWindowMs,
+  ) {}
 
-  /** Writes waiting for the end of the turn. */
+  /** Writes waiting for their commit. */
   get pendingCount(): number {
     return this.pending.length;
   }
@@ -31,12 +41,12 @@ export class GroupCommit {
   defer(write: DeferredWrite): void {
     if (this.closed) throw new StoreError('closed', 'the store writer is closed');
     this.pending.push(write);
-    this.scheduled ??= setImmediate(() => this.flush());
+    this.scheduled ??= setTimeout(() => this.flush(), this.windowMs);
   }
 
   /** Commits what is pending now, synchronously. */
   flush(): void {
-    if (this.scheduled) clearImmediate(this.scheduled);
+    if (this.scheduled) clearTimeout(this.scheduled);
     this.scheduled = undefined;
     const group = this.pending;
     this.pending = [];

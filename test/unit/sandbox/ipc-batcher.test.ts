@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { IpcBatcher } from '../../../engine/sandbox/ipc-batcher.js';
 
+const nextIteration = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('IpcBatcher', () => {
-  it('sends the messages of one turn as one batch, in order, and the next turn\'s as another', async () => {
+  it('sends what one loop iteration pushed, promise continuations included, as one batch, in order', async () => {
     const sent: number[][] = [];
     const batcher = new IpcBatcher<number>((batch) => sent.push(batch));
     batcher.push(1);
     batcher.push(2);
+    await Promise.resolve();
     batcher.push(3);
     expect(sent).toEqual([]);
-    await Promise.resolve();
+    await nextIteration();
     batcher.push(4);
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextIteration();
     expect(sent).toEqual([[1, 2, 3], [4]]);
   });
 
@@ -21,7 +24,7 @@ describe('IpcBatcher', () => {
     batcher.push('a');
     batcher.flush();
     batcher.flush();
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextIteration();
     expect(sent).toEqual([['a']]);
   });
 });

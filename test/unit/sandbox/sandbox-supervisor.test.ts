@@ -66,6 +66,23 @@ describe('SandboxSupervisor', () => {
     expect(session.alive).toBe(false);
   });
 
+  it('returns a session before the top level has run; a top level that throws, or a start the worker cannot make, reaches onFailure', async () => {
+    const throwing = await compileScenario("throw new Error('at the top');\n", 'top.ts');
+    const delegate = new RecordingDelegate();
+    const session = await supervisor.startSession({ sessionId: 't', scenario: throwing }, delegate);
+    expect(session.alive).toBe(true);
+    session.deliver(started);
+    await waitFor(() => delegate.failures.length === 1);
+    expect(delegate.failures[0]).toMatchObject({ kind: 'exception', message: 'Error: at the top', file: 'top.ts', line: 1 });
+    expect(session.alive).toBe(false);
+
+    const unrunnable = { hash: 'not-javascript', fileName: 'bad.js', code: 'this is not ( javascript' };
+    const refused = new RecordingDelegate();
+    await supervisor.startSession({ sessionId: 'u', scenario: unrunnable }, refused);
+    await waitFor(() => refused.failures.length === 1);
+    expect(refused.failures[0]).toMatchObject({ kind: 'internal', message: expect.stringContaining('could not start') });
+  });
+
   it('fails only the sessions of a worker that aborts, replaces it, and lets the other worker\'s session complete', async () => {
     const scenario = await compileScenario(`
       VoxEngine.addEventListener(AppEvents.Started, () => Logger.write('started'));

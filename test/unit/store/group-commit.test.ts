@@ -6,6 +6,7 @@ import { endedCall } from './call-record-fixtures.js';
 import { tempStore } from './temp-store.js';
 
 const nextTurn = () => new Promise<void>((done) => setImmediate(done));
+const afterWindow = (commit: GroupCommit) => new Promise<void>((done) => setTimeout(done, commit.windowMs + 5));
 
 describe('GroupCommit', () => {
   let temp: ReturnType<typeof tempStore>;
@@ -21,7 +22,7 @@ describe('GroupCommit', () => {
     return { commit, transactions };
   }
 
-  it('commits every record and session row written in one turn in a single transaction at the end of the turn', async () => {
+  it('commits every record and session row written within the window in a single transaction when it closes', async () => {
     temp = tempStore();
     const { commit, transactions } = counted();
     const sink = new GroupCommitCallRecordSink(commit, temp.store.callRecords);
@@ -32,12 +33,31 @@ describe('GroupCommit', () => {
     expect(() => temp.store.callRecords.get(records[0]!.id)).toThrow();
     expect(temp.store.sessions.find('session-1')).toBeUndefined();
     await nextTurn();
+    sink.write(endedCall());
+    expect(transactions).toHaveLength(0);
+    await afterWindow(commit);
     expect(transactions).toHaveLength(1);
     for (const record of records) expect(temp.store.callRecords.get(record.id)).toEqual(record);
     expect(temp.store.sessions.find('session-1')).toMatchObject({ status: 'running', scenario: 'demo' });
     sink.write(endedCall());
-    await nextTurn();
+    await afterWindow(commit);
     expect(transactions).toHaveLength(2);
+    commit.close();
+  });
+
+  it('with a zero window, commits at the end of the turn', async () => {
+    temp = tempStore();
+    const transactions: number[] = [];
+    const commit = new GroupCommit((writes) => {
+      transactions.push(commit.pendingCount);
+      temp.store.transaction(writes);
+    }, 0);
+    const sink = new GroupCommitCallRecordSink(commit, temp.store.callRecords);
+    sink.write(endedCall());
+    sink.write(endedCall());
+    await new Promise<void>((done) => setTimeout(done, 1));
+    await nextTurn();
+    expect(transactions).toHaveLength(1);
     commit.close();
   });
 
@@ -52,7 +72,7 @@ describe('GroupCommit', () => {
     sink.write(good[0]!);
     sink.write(stored);
     sink.write(good[1]!);
-    await nextTurn();
+    await afterWindow(commit);
     expect(failed).toEqual([stored]);
     for (const record of good) expect(temp.store.callRecords.get(record.id)).toEqual(record);
     commit.close();

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AudioCache } from '../../../../engine/media/sources/audio-cache.js';
 import { parseAudioLocation } from '../../../../engine/media/sources/audio-fetcher.js';
 import { AudioSourceError } from '../../../../engine/media/sources/audio-source-error.js';
-import { UrlAudioLoader } from '../../../../engine/media/sources/url-audio-loader.js';
+import { FILE_CHECK_TTL_MS, UrlAudioLoader } from '../../../../engine/media/sources/url-audio-loader.js';
 import { scratchDirectory, soxSine } from './sox-fixtures.js';
 
 const scratch = scratchDirectory();
@@ -97,6 +97,22 @@ describe('UrlAudioLoader', () => {
     expect((await audio.load(pathToFileURL(wavPath).href)).samples.length).toBe(8000);
     expect((await audio.load(wavPath)).samples.length).toBe(8000);
     expect((await audio.load('tone.wav')).cached).toBe(true);
+  });
+
+  it('plays an edited file once its checks are older than FILE_CHECK_TTL_MS, and the same file from memory until then', async () => {
+    const dir = join(scratch.path, 'edited');
+    mkdirSync(dir, { recursive: true });
+    const prompt = join(dir, 'prompt.wav');
+    copyFileSync(wavPath, prompt);
+    const audio = new UrlAudioLoader({ cache: new AudioCache({ directory: join(scratch.path, 'edited-cache') }), baseDirectory: dir });
+    expect((await audio.load('prompt.wav')).samples.length).toBe(8000);
+    soxSine(prompt, ['-r', '8000', '-b', '16', '-c', '1'], 0.5, 440);
+    // Within the TTL the checks are not repeated: the previous audio is played.
+    expect((await audio.load('prompt.wav')).samples.length).toBe(8000);
+    await new Promise((resolve) => setTimeout(resolve, FILE_CHECK_TTL_MS + 50));
+    const edited = await audio.load('prompt.wav');
+    expect(edited.samples.length).toBe(4000);
+    expect(edited.cached).toBe(false);
   });
 
   it('refuses local files outside the media directory, also through a symbolic link', async () => {
