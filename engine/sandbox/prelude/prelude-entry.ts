@@ -9,13 +9,13 @@ import { CallState, DTMFType, ProgressToneCountry, RecordExpireTime } from './co
 import { AppEvents, CallEvents, PlayerEvents, RecorderEvents } from './constants/events.js';
 import { languageConstants } from './constants/language.js';
 import { Voice } from './constants/voice.js';
-import { VoiceList } from './constants/voice-list.js';
+import { voiceListConstants } from './constants/voice-list.js';
 import { deliver } from './event-dispatch.js';
 import { Logger } from './logger.js';
 import { Net } from './net.js';
 import { Player } from './player.js';
 import { Recorder } from './recorder.js';
-import { Modules, requireModule } from './require-modules.js';
+import { moduleConstants, requireModule } from './require-modules.js';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers.js';
 import { uuidgen } from './uuidgen.js';
 import { VoxEngine } from './voxengine.js';
@@ -30,12 +30,10 @@ const globals: Record<string, unknown> = {
   Player,
   Recorder,
   Voice,
-  VoiceList,
   DTMFType,
   RecordExpireTime,
   ProgressToneCountry,
   CallState,
-  Modules,
   require: requireModule,
   Logger,
   Net,
@@ -56,5 +54,8 @@ const globals: Record<string, unknown> = {
 for (const [name, value] of Object.entries(globals)) {
   Object.defineProperty(globalThis, name, { value, writable: false, enumerable: false, configurable: false });
 }
-// Read-only and fixed like the others, but an accessor: `Language` is made on first use (constants/language.ts).
-Object.defineProperty(globalThis, 'Language', { get: languageConstants, enumerable: false, configurable: false });
+// Read-only and fixed like the others, but accessors: these constants are made on first use, since most scenarios never
+// name them and building them was a sixth of a context's setup (constants/language.ts).
+for (const [name, get] of Object.entries({ Language: languageConstants, VoiceList: voiceListConstants, Modules: moduleConstants })) {
+  Object.defineProperty(globalThis, name, { get, enumerable: false, configurable: false });
+}

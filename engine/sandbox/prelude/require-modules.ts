@@ -5,7 +5,7 @@
  */
 import { ArgumentError } from './argument-error.js';
 
-export const Modules = Object.freeze({
+const moduleNames = {
   ACD: 'acd',
   AI: 'ai',
   ApplicationStorage: 'applicationstorage',
@@ -20,13 +20,19 @@ export const Modules = Object.freeze({
   SmartQueue: 'smartqueue',
   StreamingAgent: 'streamingagent',
   VoximplantAPI: 'voximplantapi',
-});
+};
 
-const supported: ReadonlySet<string> = new Set([Modules.Player, Modules.Recorder]);
-const known = new Map<string, string>(Object.entries(Modules).map(([key, value]) => [value, key]));
+let modules: Readonly<typeof moduleNames> | undefined;
+
+/** The `Modules` global, made on first use (a session pays for these constants only if it names one). */
+export function moduleConstants(): Readonly<typeof moduleNames> {
+  return (modules ??= Object.freeze({ ...moduleNames }));
+}
+
+const supported: ReadonlySet<string> = new Set([moduleNames.Player, moduleNames.Recorder]);
 
 export function requireModule(module: unknown): void {
-  const name = known.get(module as string);
+  const name = Object.keys(moduleNames).find((key) => moduleNames[key as keyof typeof moduleNames] === module);
   if (name === undefined) {
     throw new ArgumentError('require', `unknown module ${JSON.stringify(module)}; pass a Modules constant such as Modules.Recorder`);
   }

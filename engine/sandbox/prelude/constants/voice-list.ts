@@ -74,11 +74,16 @@ const elevenLabs = (): Readonly<Record<string, Voice>> =>
      Jessica/F/en-US Laura/F/en-US Liam/M/en-US Lily/F/en-GB Sarah/F/en-US Will/M/en-US`,
   );
 
-export const VoiceList = lazyNamespace({
-  Amazon: () => Object.freeze({ ...amazon(), Neural: amazonNeural() }),
-  Google: google,
-  Microsoft: () => lazyNamespace({ Neural: microsoftNeural }),
-  Yandex: () => lazyNamespace({ Neural: yandexNeural }),
-  Default: defaultVoices,
-  ElevenLabs: elevenLabs,
-});
+let voiceList: Readonly<Record<string, unknown>> | undefined;
+
+/** The `VoiceList` global, made on first use like `Language`: most scenarios never name a voice. */
+export function voiceListConstants(): Readonly<Record<string, unknown>> {
+  return (voiceList ??= lazyNamespace({
+    Amazon: () => Object.freeze({ ...amazon(), Neural: amazonNeural() }),
+    Google: google,
+    Microsoft: () => lazyNamespace({ Neural: microsoftNeural }),
+    Yandex: () => lazyNamespace({ Neural: yandexNeural }),
+    Default: defaultVoices,
+    ElevenLabs: elevenLabs,
+  }));
+}

@@ -7,7 +7,7 @@ import { CallState, DTMFType, ProgressToneCountry, RecordExpireTime } from '../.
 import { AppEvents, CallEvents, PlayerEvents, RecorderEvents } from '../../../../engine/sandbox/prelude/constants/events.js';
 import { languageConstants } from '../../../../engine/sandbox/prelude/constants/language.js';
 import { Voice } from '../../../../engine/sandbox/prelude/constants/voice.js';
-import { VoiceList } from '../../../../engine/sandbox/prelude/constants/voice-list.js';
+import { voiceListConstants } from '../../../../engine/sandbox/prelude/constants/voice-list.js';
 import { PreludeHarness } from './prelude-harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -91,7 +91,7 @@ describe('sdk-types match the prelude', () => {
   });
 
   it('declares every voice of VoiceList and Language', () => {
-    const runtime = [...voicePaths(VoiceList, 'VoiceList'), ...voicePaths(languageConstants(), 'Language')];
+    const runtime = [...voicePaths(voiceListConstants(), 'VoiceList'), ...voicePaths(languageConstants(), 'Language')];
     expect(runtime.filter((path) => !declared.has(path))).toEqual([]);
     const declaredVoices = [...declared.entries()]
       .filter(([path, [node]]) => /^(VoiceList|Language)\./.test(path) && node !== undefined && ts.isVariableDeclaration(node))
