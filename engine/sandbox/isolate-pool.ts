@@ -11,7 +11,7 @@ export const defaultSessionsPerIsolate = 32;
  * holds about 170 sessions: with room for only 128, and all unneeded ones disposed at once, a fifth of the sessions
  * at 250 calls/s made a new isolate (bench/RESULTS.md, "Serve").
  */
-const maxIdleIsolates = 256;
+export const maxIdleIsolates = 256;
 const defaultTrimIntervalMs = 10_000;
 
 /**

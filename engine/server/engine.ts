@@ -98,9 +98,7 @@ export class Engine {
       const media = env.media;
       const sandbox = await SandboxSupervisor.start({
         preludeSource: preludeSource(),
-        // Isolates renewed ahead of time per worker: starts arrive in IPC batches, and a start that finds none ready
-        // renews one (about 1 ms) before its scenario can answer.
-        poolSize: 8,
+        poolSize: config.sandboxReadyIsolates,
         ...(config.sandboxWorkers !== undefined && { workers: config.sandboxWorkers }),
         onWorkerExit: (info) => logger.error(info, 'sandbox worker died; its sessions failed'),
       });

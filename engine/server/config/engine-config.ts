@@ -102,6 +102,12 @@ export interface EngineConfig {
   storeSync: 'full' | 'normal';
   /** Sandbox worker processes (default: one per CPU). */
   sandboxWorkers?: number;
+  /**
+   * Isolates each worker keeps renewed and ready for the next session starts (default 8). A start that finds none
+   * ready makes or renews one on the path of the call's answer; for bursts, raise it towards the sessions a worker
+   * holds at the expected peak (calls/s x session length / workers), at about 2-4 MB of memory each.
+   */
+  sandboxReadyIsolates: number;
   limits: EngineLimits;
   /** Tried in order, after the rules managed through the API. */
   rules: RouteRuleConfig[];

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulePattern, RulePatternError } from '../../routing/rule-pattern.js';
+import { maxIdleIsolates } from '../../sandbox/isolate-pool.js';
 import { defaultSessionLimits, type SessionLimits } from '../../session/session-types.js';
 import { ConfigError, ConfigReader } from './config-reader.js';
 import type { EngineConfig, NumberFormat, RouteRuleConfig, SipListen, TrunkConfig } from './engine-config.js';
@@ -16,6 +17,7 @@ const transports = ['udp', 'tcp', 'tls'] as const;
 const numberFormats: readonly NumberFormat[] = ['e164', 'digits', 'as-dialled'];
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const maxMs = 7 * 24 * 3600_000;
+const defaultReadyIsolates = 8;
 
 /** The repository's root, where `scenarios/demo.scenario.ts` lives. */
 const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -69,8 +71,9 @@ export function parseEngineConfig(json: unknown, baseDir: string, source?: strin
   const apiReader = root.child('api', ['host', 'port', 'token']);
   const configuredToken = apiReader.optionalString('token') ?? env['CALLSCRIPT_TOKEN'];
 
-  const sandboxReader = root.child('sandbox', ['workers']);
+  const sandboxReader = root.child('sandbox', ['workers', 'readyIsolates']);
   const sandboxWorkers = sandboxReader.optionalInteger('workers', 1, 64);
+  const sandboxReadyIsolates = sandboxReader.optionalInteger('readyIsolates', 1, maxIdleIsolates) ?? defaultReadyIsolates;
   const logReader = root.child('log', ['level']);
   const storeReader = root.child('store', ['sync']);
   const t1Ms = sipReader.optionalInteger('t1Ms', 10, 10_000);
@@ -105,6 +108,7 @@ export function parseEngineConfig(json: unknown, baseDir: string, source?: strin
     dataDir,
     storeSync: storeReader.oneOf('sync', ['full', 'normal'] as const, 'full'),
     ...(sandboxWorkers !== undefined && { sandboxWorkers }),
+    sandboxReadyIsolates,
     limits: readLimits(root),
     rules: root.has('rules') ? readRules(root, path) : [{ pattern: '.*', scenario: demoScenarioPath }],
     logLevel: logReader.oneOf('level', logLevels, 'info'),
