@@ -5,6 +5,7 @@
  * per call) p50 / p99. Beside each rate, in the same run, the same sipp caller against sipp's own UAS doing the engine's
  * signalling (200 OK, one second, BYE; no scenario, media or store): the baseline for the latency ratio.
  *   node --no-node-snapshot --import tsx bench/serve-calls.ts --rates 50,100,200,300 --seconds 60 [--store-sync normal]
+ *     [--ready-isolates N]   (the config's sandbox.readyIsolates; default: the engine's)
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '50,100,200,300' },
     seconds: { type: 'string', default: '60' },
     'store-sync': { type: 'string', default: 'full' },
+    'ready-isolates': { type: 'string' },
   },
 });
 const rates = values.rates.split(',').map(Number);
@@ -37,6 +39,7 @@ writeFileSync(
     api: { port: await freePort(), token: 'bench' },
     dataDir: join(dir, 'data'),
     store: { sync: values['store-sync'] },
+    ...(values['ready-isolates'] && { sandbox: { readyIsolates: Number(values['ready-isolates']) } }),
     tts: { cacheDir: join(dir, 'tts') },
     limits: { idleTerminateMs: 5000 },
     log: { level: 'warn' },
@@ -79,7 +82,7 @@ await new Promise((resolve) => serve.once('exit', resolve));
 rmSync(dir, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-process.stdout.write(`\n${new Date().toISOString()}, ${cpu} x${cpus().length}, Node ${process.version}, ${seconds} s per rate, store sync ${values['store-sync']}\n\n`);
+process.stdout.write(`\n${new Date().toISOString()}, ${cpu} x${cpus().length}, Node ${process.version}, ${seconds} s per rate, store sync ${values['store-sync']}, ready isolates per worker ${values['ready-isolates'] ?? 'default'}\n\n`);
 process.stdout.write('| offered cps | answered by | calls offered | completed | failed | INVITE->200 p50 (ms) | p99 (ms) | max (ms) | load avg (1 min) at end |\n|---|---|---|---|---|---|---|---|---|\n');
 for (const r of rows) {
   process.stdout.write(`| ${r.rate} | ${r.target} | ${r.offered} | ${r.successful} | ${r.failed} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.load} |\n`);
