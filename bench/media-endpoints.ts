@@ -6,12 +6,14 @@
  *   - packets lost: sent minus echoed back and received;
  *   - CPU per call: this process's CPU time over the run, per call, as a share of one core.
  *
- * Run: node --import tsx --no-node-snapshot bench/media-endpoints.ts [N ...] [--seconds S]
+ * The echo peer is a Node process (bench/media-udp-reflector.ts, 8 MB receive buffer), about 0.65 of a core at 1,000
+ * calls; `--echo sipp` uses sipp's RTP echo instead (C, a quarter of that CPU, but its default socket buffer drops
+ * 2-3% of a 1,000-call burst, so its loss figures are the peer's).
+ *
+ * Run: node --import tsx --no-node-snapshot bench/media-endpoints.ts [N ...] [--seconds S] [--echo node|sipp]
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { createSocket, type Socket } from 'node:dgram';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock } from '../engine/clock.js';
 import { encodeUlaw } from '../engine/media/codec/g711.js';
@@ -20,6 +22,7 @@ import { PortPool } from '../engine/media/rtp/port-pool.js';
 import { RtpEndpoint } from '../engine/media/rtp/rtp-endpoint.js';
 import { RtpPacket } from '../engine/media/rtp/rtp-packet.js';
 import { SdpNegotiator } from '../engine/media/sdp/sdp-negotiator.js';
+import { startNodeReflector, startSippEcho, type EchoPeer } from './echo-peer.js';
 
 const REFLECTOR_PORT = 39000;
 
@@ -38,25 +41,10 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-async function startReflector(): Promise<ChildProcess> {
-  const child = fork(fileURLToPath(new URL('./media-udp-reflector.ts', import.meta.url)), [String(REFLECTOR_PORT)], {
-    execArgv: ['--import', 'tsx'],
-  });
-  await new Promise<void>((resolve) => child.once('message', () => resolve()));
-  return child;
-}
-
-function reflectorCpu(child: ChildProcess): Promise<number> {
-  return new Promise((resolve) => {
-    child.once('message', (m: { cpu: NodeJS.CpuUsage }) => resolve((m.cpu.user + m.cpu.system) / 1000));
-    child.send({ cpu: true });
-  });
-}
-
 /** One speech-like frame, encoded per packet as a real source would be. */
 const pcm = Int16Array.from({ length: 160 }, (_, i) => Math.round(6000 * Math.sin((2 * Math.PI * 440 * i) / 8000)));
 
-async function runEndpoints(calls: number, seconds: number, reflector: ChildProcess): Promise<Result> {
+async function runEndpoints(calls: number, seconds: number, reflector: EchoPeer): Promise<Result> {
   const pool = new PortPool(20000, 20000 + calls * 2 + 100);
   const scheduler = new FrameScheduler(systemClock);
   const peer = new SdpNegotiator({ address: '127.0.0.1', port: REFLECTOR_PORT, codecs: ['PCMU'] });
@@ -82,12 +70,12 @@ async function runEndpoints(calls: number, seconds: number, reflector: ChildProc
   const sentBefore = endpoints.reduce((n, e) => n + e.stats.packetsSent, 0);
   const receivedBefore = endpoints.reduce((n, e) => n + e.stats.packetsReceived, 0);
   const cpuBefore = process.cpuUsage();
-  const reflectorBefore = await reflectorCpu(reflector);
+  const reflectorBefore = await reflector.cpuMs();
   measuring = true;
   await sleep(seconds * 1000);
   measuring = false;
   const cpu = process.cpuUsage(cpuBefore);
-  const reflectorAfter = await reflectorCpu(reflector);
+  const reflectorAfter = await reflector.cpuMs();
   const sent = endpoints.reduce((n, e) => n + e.stats.packetsSent, 0) - sentBefore;
   // Stop sending, then let the echoes in flight arrive before counting.
   for (const endpoint of endpoints) endpoint.setInputSource(null);
@@ -109,7 +97,7 @@ async function runEndpoints(calls: number, seconds: number, reflector: ChildProc
 }
 
 /** The baseline: N plain sockets, one setTimeout chain for all, each sending a G.711 RTP packet per 20 ms. */
-async function runBareUdp(calls: number, seconds: number, reflector: ChildProcess): Promise<Result> {
+async function runBareUdp(calls: number, seconds: number, reflector: EchoPeer): Promise<Result> {
   const sockets: Socket[] = [];
   let received = 0;
   for (let i = 0; i < calls; i++) {
@@ -143,12 +131,12 @@ async function runBareUdp(calls: number, seconds: number, reflector: ChildProces
   await sleep(1000);
   const receivedBefore = received;
   const cpuBefore = process.cpuUsage();
-  const reflectorBefore = await reflectorCpu(reflector);
+  const reflectorBefore = await reflector.cpuMs();
   measuring = true;
   await sleep(seconds * 1000);
   measuring = false;
   const cpu = process.cpuUsage(cpuBefore);
-  const reflectorAfter = await reflectorCpu(reflector);
+  const reflectorAfter = await reflector.cpuMs();
   running = false;
   await sleep(300);
   const got = received - receivedBefore;
@@ -186,8 +174,11 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const secondsAt = args.indexOf('--seconds');
   const seconds = secondsAt >= 0 ? Number(args.splice(secondsAt, 2)[1]) : 10;
+  const echoAt = args.indexOf('--echo');
+  const echo = echoAt >= 0 ? args.splice(echoAt, 2)[1] : 'node';
   const counts = args.length ? args.map(Number) : [100, 500, 1000];
-  const reflector = await startReflector();
+  const reflector = echo === 'sipp' ? await startSippEcho(REFLECTOR_PORT) : await startNodeReflector(REFLECTOR_PORT);
+  console.log(`echo peer: ${reflector.name}`);
   console.log(`load average at start: ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${cpus().length} cores; a busy loop gets ${availableCpuShare().toFixed(2)} of a core\n`);
   console.log(`| calls | sender | packets/s sent of due | send deviation p50 (ms) | p99 (ms) | max (ms) | lost | CPU per call (of one core) | sender process CPU | echo process CPU |`);
   console.log(`|---|---|---|---|---|---|---|---|---|---|`);
@@ -196,7 +187,7 @@ async function main(): Promise<void> {
     console.log(row(await runEndpoints(calls, seconds, reflector)));
   }
   console.log(`\nload average at end: ${loadavg().map((l) => l.toFixed(2)).join(' ')}; a busy loop gets ${availableCpuShare().toFixed(2)} of a core`);
-  reflector.send({ exit: true });
+  reflector.stop();
 }
 
 await main();
