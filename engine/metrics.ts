@@ -173,6 +173,18 @@ export function createEngineMetrics(registry = new MetricsRegistry()) {
     'Call attempts per second over the last 10 seconds.',
   );
   callAttemptsPerSecond.onCollect(() => callAttemptsPerSecond.set({}, callAttemptRate.perSecond()));
+  const memory = registry.gauge(
+    'callscript_memory_bytes',
+    "The engine process's memory: resident, V8 heap used, and memory outside the heap (external, of which array buffers).",
+    ['kind'],
+  );
+  memory.onCollect(() => {
+    const usage = process.memoryUsage();
+    memory.set({ kind: 'rss' }, usage.rss);
+    memory.set({ kind: 'heap_used' }, usage.heapUsed);
+    memory.set({ kind: 'external' }, usage.external);
+    memory.set({ kind: 'array_buffers' }, usage.arrayBuffers);
+  });
   return {
     registry,
     sessionsActive: registry.gauge('callscript_sessions_active', 'Scenario sessions running now.'),

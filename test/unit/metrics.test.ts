@@ -82,9 +82,13 @@ describe('createEngineMetrics', () => {
       'callscript_sandbox_heap_bytes',
       'callscript_sip_requests_total',
       'callscript_sip_responses_total',
+      'callscript_memory_bytes',
     ]) {
       expect(text).toContain(`# TYPE ${name} `);
     }
     expect(text).toContain('callscript_call_attempts_total{direction="outgoing"} 1');
+    const rss = Number(/callscript_memory_bytes\{kind="rss"\} (\d+)/.exec(text)?.[1]);
+    expect(rss).toBeGreaterThan(1 << 20);
+    for (const kind of ['heap_used', 'external', 'array_buffers']) expect(text).toContain(`callscript_memory_bytes{kind="${kind}"} `);
   });
 });
