@@ -1,6 +1,7 @@
 /** `Logger.write`: a line in the session's log (pino, with the session id), capped at VoxEngine's 15 000 characters. */
 import { sendCommand } from './bridge.js';
 import { preludeLimits } from './prelude-limits.js';
+import { frozenNamespace } from './frozen-namespace.js';
 
 function text(message: unknown): string {
   if (typeof message === 'string') return message;
@@ -12,7 +13,8 @@ function text(message: unknown): string {
   }
 }
 
-export const Logger = Object.freeze({
+export const Logger = frozenNamespace({
+  __proto__: null,
   write(message: unknown): void {
     sendCommand({ op: 'log', text: text(message).slice(0, preludeLimits.logMessageChars) });
   },

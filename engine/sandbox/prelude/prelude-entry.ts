@@ -15,47 +15,50 @@ import { Logger } from './logger.js';
 import { Net } from './net.js';
 import { Player } from './player.js';
 import { Recorder } from './recorder.js';
-import { moduleConstants, requireModule } from './require-modules.js';
+import { Modules, requireModule } from './require-modules.js';
 import { clearInterval, clearTimeout, setInterval, setTimeout } from './timers.js';
 import { uuidgen } from './uuidgen.js';
 import { VoxEngine } from './voxengine.js';
 
-const globals: Record<string, unknown> = {
-  VoxEngine,
-  AppEvents,
-  CallEvents,
-  PlayerEvents,
-  RecorderEvents,
-  Call,
-  Player,
-  Recorder,
-  Voice,
-  DTMFType,
-  RecordExpireTime,
-  ProgressToneCountry,
-  CallState,
-  require: requireModule,
-  Logger,
-  Net,
-  setTimeout,
-  setInterval,
-  clearTimeout,
-  clearInterval,
-  uuidgen,
-  base64_encode,
-  base64_decode,
-  str2bytes,
-  bytes2str,
-  bytes2hex,
-  hex2bytes,
-  __callscript_deliver: deliver,
-};
-
-for (const [name, value] of Object.entries(globals)) {
+function defineGlobal(name: string, value: unknown): void {
   Object.defineProperty(globalThis, name, { value, writable: false, enumerable: false, configurable: false });
 }
-// Read-only and fixed like the others, but accessors: these constants are made on first use, since most scenarios never
-// name them and building them was a sixth of a context's setup (constants/language.ts).
-for (const [name, get] of Object.entries({ Language: languageConstants, VoiceList: voiceListConstants, Modules: moduleConstants })) {
+
+/** Read-only and fixed like the others, but made on first use: most scenarios never name these. */
+function defineLazyGlobal(name: string, get: () => unknown): void {
   Object.defineProperty(globalThis, name, { get, enumerable: false, configurable: false });
 }
+
+// One call per global rather than a table: an object literal is dear in a fresh context (see frozen-namespace.ts).
+defineGlobal('VoxEngine', VoxEngine);
+defineGlobal('AppEvents', AppEvents);
+defineGlobal('CallEvents', CallEvents);
+defineGlobal('PlayerEvents', PlayerEvents);
+defineGlobal('RecorderEvents', RecorderEvents);
+defineGlobal('Call', Call);
+defineGlobal('Player', Player);
+defineGlobal('Recorder', Recorder);
+defineGlobal('Voice', Voice);
+defineGlobal('DTMFType', DTMFType);
+defineGlobal('RecordExpireTime', RecordExpireTime);
+defineGlobal('ProgressToneCountry', ProgressToneCountry);
+defineGlobal('CallState', CallState);
+defineGlobal('Modules', Modules);
+defineGlobal('require', requireModule);
+defineGlobal('Logger', Logger);
+defineGlobal('Net', Net);
+defineGlobal('setTimeout', setTimeout);
+defineGlobal('setInterval', setInterval);
+defineGlobal('clearTimeout', clearTimeout);
+defineGlobal('clearInterval', clearInterval);
+defineGlobal('uuidgen', uuidgen);
+defineGlobal('base64_encode', base64_encode);
+defineGlobal('base64_decode', base64_decode);
+defineGlobal('str2bytes', str2bytes);
+defineGlobal('bytes2str', bytes2str);
+defineGlobal('bytes2hex', bytes2hex);
+defineGlobal('hex2bytes', hex2bytes);
+defineGlobal('__callscript_deliver', deliver);
+// Building these was a sixth of a context's setup (constants/language.ts).
+defineLazyGlobal('Language', languageConstants);
+defineLazyGlobal('VoiceList', voiceListConstants);

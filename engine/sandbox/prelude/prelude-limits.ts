@@ -2,7 +2,10 @@
  * VoxEngine's per-session limits that the prelude can check synchronously, so the scenario gets the error at the
  * offending line. The host enforces them again: the prelude is not a security boundary.
  */
-export const preludeLimits = Object.freeze({
+
+import { frozenNamespace } from './frozen-namespace.js';
+export const preludeLimits = frozenNamespace({
+  __proto__: null,
   activeTimers: 100,
   livePlayers: 10,
   callAttempts: 50,

@@ -4,8 +4,11 @@
  * clear error rather than a missing global later.
  */
 import { ArgumentError } from './argument-error.js';
+import { frozenNamespace } from './frozen-namespace.js';
 
-const moduleNames = {
+/** The `Modules` global. */
+export const Modules = frozenNamespace({
+  __proto__: null,
   ACD: 'acd',
   AI: 'ai',
   ApplicationStorage: 'applicationstorage',
@@ -20,19 +23,12 @@ const moduleNames = {
   SmartQueue: 'smartqueue',
   StreamingAgent: 'streamingagent',
   VoximplantAPI: 'voximplantapi',
-};
+});
 
-let modules: Readonly<typeof moduleNames> | undefined;
-
-/** The `Modules` global, made on first use (a session pays for these constants only if it names one). */
-export function moduleConstants(): Readonly<typeof moduleNames> {
-  return (modules ??= Object.freeze({ ...moduleNames }));
-}
-
-const supported: ReadonlySet<string> = new Set([moduleNames.Player, moduleNames.Recorder]);
+const supported: ReadonlySet<string> = new Set([Modules.Player, Modules.Recorder]);
 
 export function requireModule(module: unknown): void {
-  const name = Object.keys(moduleNames).find((key) => moduleNames[key as keyof typeof moduleNames] === module);
+  const name = Object.keys(Modules).find((key) => Modules[key as keyof typeof Modules] === module);
   if (name === undefined) {
     throw new ArgumentError('require', `unknown module ${JSON.stringify(module)}; pass a Modules constant such as Modules.Recorder`);
   }

@@ -5,8 +5,10 @@ import { createRecorder, createToneScriptPlayer, createTTSPlayer, createURLPlaye
 import { sendMediaBetween, stopMediaBetween } from './media-unit-refs.js';
 import { callPSTN, callSIP } from './outgoing-calls.js';
 import { customData, terminate } from './session-control.js';
+import { frozenNamespace } from './frozen-namespace.js';
 
-export const VoxEngine = Object.freeze({
+export const VoxEngine = frozenNamespace({
+  __proto__: null,
   addEventListener(event: string, callback: (event: Record<string, unknown>) => unknown): void {
     appListeners.add(event, callback);
   },

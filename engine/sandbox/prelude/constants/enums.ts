@@ -1,14 +1,18 @@
 /** The small constant namespaces that published VoxEngine scenarios use. */
 
+import { frozenNamespace } from '../frozen-namespace.js';
+
 /** DTMF detection modes for `call.handleTones`; the same codes are the `type` of `CallEvents.ToneReceived`. */
-export const DTMFType = Object.freeze({
+export const DTMFType = frozenNamespace({
+  __proto__: null,
   ALL: 0,
   TELEPHONE_EVENT: 1,
   IN_BAND: 2,
   SIP_INFO: 3,
 });
 
-export const RecordExpireTime = Object.freeze({
+export const RecordExpireTime = frozenNamespace({
+  __proto__: null,
   THREEMONTHS: '',
   SIXMONTHS: '-6m',
   ONEYEAR: '-1y',
@@ -18,7 +22,8 @@ export const RecordExpireTime = Object.freeze({
 });
 
 /** Countries whose progress tones `call.playProgressTone` knows. */
-export const ProgressToneCountry = Object.freeze({
+export const ProgressToneCountry = frozenNamespace({
+  __proto__: null,
   US: 'US',
   RU: 'RU',
   GB: 'GB',
@@ -28,7 +33,8 @@ export const ProgressToneCountry = Object.freeze({
 });
 
 /** The values `call.state()` returns. */
-export const CallState = Object.freeze({
+export const CallState = frozenNamespace({
+  __proto__: null,
   ALERTING: 'ALERTING',
   PROGRESSING: 'PROGRESSING',
   CONNECTED: 'CONNECTED',

@@ -3,7 +3,10 @@
  * values, and scenarios compare against them.
  */
 
-export const AppEvents = Object.freeze({
+import { frozenNamespace } from '../frozen-namespace.js';
+
+export const AppEvents = frozenNamespace({
+  __proto__: null,
   Started: 'Application.Started',
   CallAlerting: 'Application.CallAlerting',
   HttpRequest: 'Application.HttpRequest',
@@ -13,7 +16,8 @@ export const AppEvents = Object.freeze({
   NewWebSocketFailed: 'Application.OnNewWebSocketFailed',
 });
 
-export const CallEvents = Object.freeze({
+export const CallEvents = frozenNamespace({
+  __proto__: null,
   AudioStarted: 'Call.AudioStarted',
   AudioIdentificationStarted: 'Call.AudioIdentificationStarted',
   AudioIdentificationResult: 'Call.AudioIdentificationResult',
@@ -57,7 +61,8 @@ export const CallEvents = Object.freeze({
   VideoTrackCreated: 'Call.Video.TrackCreated',
 });
 
-export const PlayerEvents = Object.freeze({
+export const PlayerEvents = frozenNamespace({
+  __proto__: null,
   Created: 'Player.Created',
   PlaybackReady: 'Player.PlaybackReady',
   Started: 'Player.Started',
@@ -68,7 +73,8 @@ export const PlayerEvents = Object.freeze({
   PlaybackBuffering: 'Player.Buffering',
 });
 
-export const RecorderEvents = Object.freeze({
+export const RecorderEvents = frozenNamespace({
+  __proto__: null,
   RecorderError: 'Recorder.Error',
   Started: 'Recorder.Started',
   Stopped: 'Recorder.Stopped',

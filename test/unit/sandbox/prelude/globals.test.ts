@@ -17,6 +17,17 @@ describe('scenario globals', () => {
     expect(() => h.run(`require('fs')`)).toThrow('require: unknown module "fs"; pass a Modules constant such as Modules.Recorder');
   });
 
+  it('constant namespaces are frozen ordinary objects, whatever way the prelude builds them', () => {
+    const names = ['VoxEngine', 'AppEvents', 'CallEvents', 'PlayerEvents', 'RecorderEvents', 'DTMFType', 'CallState', 'Logger', 'Modules'];
+    expect(h.value(`${JSON.stringify(names)}.map((name) => {
+      const ns = globalThis[name];
+      return [Object.getPrototypeOf(ns) === Object.prototype, Object.isFrozen(ns), Object.keys(ns).includes('__proto__'), String(ns)];
+    })`)).toEqual(names.map(() => [true, true, false, '[object Object]']));
+    expect(h.value(`[CallEvents.hasOwnProperty('Connected'), 'Connected' in CallEvents, Object.keys(AppEvents)[0], JSON.stringify(DTMFType)]`))
+      .toEqual([true, true, 'Started', '{"ALL":0,"TELEPHONE_EVENT":1,"IN_BAND":2,"SIP_INFO":3}']);
+    expect(h.value(`Object.getOwnPropertyDescriptor(globalThis, 'Modules').writable`)).toBe(false);
+  });
+
   it('uuidgen returns distinct version 4 UUIDs', () => {
     const [a, b] = h.value<string[]>('[uuidgen(), uuidgen()]');
     expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
