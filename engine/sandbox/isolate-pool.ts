@@ -97,20 +97,30 @@ export class IsolatePool {
     }
   }
 
-  /** Keeps `size` isolates ready: a returned one renewed, else a new one. Other returned isolates wait for `take`. */
+  /**
+   * Keeps `size` isolates ready: a returned one renewed, else a new one. Other returned isolates wait for `take`.
+   * Each refill waits two check phases: the first lets this turn's other callbacks run first (in a worker, the IPC batch
+   * that carries a session's `answer` to the engine, queued by the same start that took an isolate), and the next
+   * poll phase takes in new messages before a renewal's millisecond of work.
+   */
   #scheduleRefill(): void {
     if (this.#closed || this.#refill || this.#idle.length >= this.size) return;
     this.#refill = setImmediate(() => {
-      this.#refill = undefined;
-      if (this.#closed) return;
-      try {
-        this.#idle.push(this.#renewOne() ?? this.factory.create(this.memoryMb));
-      } catch {
-        // Out of resources: stop warming; `take` creates isolates on demand and reports the error to its caller.
-        return;
-      }
-      this.#scheduleRefill();
+      this.#refill = setImmediate(() => this.#refillOne());
+      this.#refill.unref();
     });
     this.#refill.unref();
+  }
+
+  #refillOne(): void {
+    this.#refill = undefined;
+    if (this.#closed) return;
+    try {
+      this.#idle.push(this.#renewOne() ?? this.factory.create(this.memoryMb));
+    } catch {
+      // Out of resources: stop warming; `take` creates isolates on demand and reports the error to its caller.
+      return;
+    }
+    this.#scheduleRefill();
   }
 }

@@ -26,12 +26,28 @@ describe('IsolatePool', () => {
   it('renews a returned isolate for the next take instead of making a new one', async () => {
     pool = new IsolatePool(factory, 1, 16);
     await turn();
+    await turn();
     const created = factory.created;
     const first = pool.take(16);
     pool.recycle(first);
     expect(pool.take(16)).toBe(first);
     expect(first.contexts).toBe(2);
     expect(factory.created).toBe(created);
+  });
+
+  it('refills after the other work of the turn that took an isolate, not before it', async () => {
+    pool = new IsolatePool(factory, 1, 16);
+    await turn();
+    await turn();
+    expect(pool.idleCount).toBe(1);
+    const order: string[] = [];
+    pool.take(16);
+    // Queued after the take, as a worker queues the IPC batch with the session's first commands.
+    setImmediate(() => order.push(`flush with ${pool!.idleCount} ready`));
+    await turn();
+    await turn();
+    order.push(`then ${pool.idleCount} ready`);
+    expect(order).toEqual(['flush with 0 ready', 'then 1 ready']);
   });
 
   it('disposes instead of keeping an isolate of another memory limit or one that served its sessions', () => {
