@@ -20,7 +20,10 @@ export interface InProcessSandboxHostOptions {
   limits?: Partial<SandboxLimits>;
   /** Isolates kept ready for the next session starts (default 2). */
   poolSize?: number;
-  /** Sessions one isolate serves, one after another in fresh contexts, before it is replaced (default 32; 1 = never reuse). */
+  /**
+   * The most sessions one isolate serves, one after another in fresh contexts, before it is replaced (default 16;
+   * each isolate draws its own number, from half of this to all of it; 1 = never reuse).
+   */
   sessionsPerIsolate?: number;
   /** Period of the CPU/wall-time watchdog (default 100 ms). */
   watchdogIntervalMs?: number;

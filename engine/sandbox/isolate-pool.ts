@@ -1,8 +1,13 @@
 import type { IsolateFactory } from './isolate-factory.js';
 import type { SandboxIsolate } from './sandbox-isolate.js';
 
-/** How many sessions one isolate serves, one after another, before it is disposed and replaced by a new one. */
-export const defaultSessionsPerIsolate = 32;
+/**
+ * The most sessions one isolate serves, one after another, before it is disposed and replaced by a new one. V8 does
+ * not collect the old contexts of a renewed isolate (its heap grows about 230 kB a session with the serve bench's
+ * scenario, and nothing triggers a full collection), so each renewal maps fresh pages, and past about 16 sessions
+ * the isolate's first scavenges cost 2-3 ms each, three renewals' worth (bench/RESULTS.md, "Serve", session 6).
+ */
+export const defaultSessionsPerIsolate = 16;
 
 /**
  * Isolates kept for reuse (about 1.2 MB each when new, 2-4 MB under load, with old contexts not yet collected).
@@ -29,6 +34,7 @@ export class IsolatePool {
   /** The fewest idle isolates seen since the last trim: that many were not needed. */
   #lowWater = 0;
   readonly #trim: NodeJS.Timeout;
+  readonly #lifetimes = new WeakMap<SandboxIsolate, number>();
 
   constructor(
     readonly factory: IsolateFactory,
@@ -36,6 +42,7 @@ export class IsolatePool {
     readonly memoryMb: number,
     readonly sessionsPerIsolate = defaultSessionsPerIsolate,
     trimIntervalMs = defaultTrimIntervalMs,
+    private readonly random: () => number = Math.random,
   ) {
     this.#trim = setInterval(() => this.#trimUnneeded(), trimIntervalMs);
     this.#trim.unref();
@@ -60,7 +67,7 @@ export class IsolatePool {
       !this.#closed &&
       !isolate.disposed &&
       isolate.memoryMb === this.memoryMb &&
-      isolate.contexts < this.sessionsPerIsolate &&
+      isolate.contexts < this.#lifetime(isolate) &&
       this.idleCount < maxIdleIsolates;
     if (!reusable) {
       isolate.dispose();
@@ -77,6 +84,21 @@ export class IsolatePool {
     if (this.#refill) clearImmediate(this.#refill);
     this.#refill = undefined;
     for (const isolate of [...this.#idle.splice(0), ...this.#returned.splice(0)]) isolate.dispose();
+  }
+
+  /**
+   * Sessions this isolate serves: drawn once, between half of `sessionsPerIsolate` and all of it. Isolates made
+   * together (at the start of a load) would otherwise age in step: each one's heap crosses the same sizes after the
+   * same number of sessions, so their dearer renewals, and then their replacements, came all at once.
+   */
+  #lifetime(isolate: SandboxIsolate): number {
+    let lifetime = this.#lifetimes.get(isolate);
+    if (lifetime === undefined) {
+      const shortest = Math.ceil(this.sessionsPerIsolate / 2);
+      lifetime = shortest + Math.floor(this.random() * (this.sessionsPerIsolate - shortest + 1));
+      this.#lifetimes.set(isolate, lifetime);
+    }
+    return lifetime;
   }
 
   #trimUnneeded(): void {

@@ -7,6 +7,7 @@ import { IpcBatcher } from './ipc-batcher.js';
 import { InProcessSandboxHost } from './in-process-host.js';
 import type { IsolateSession } from './isolate-session.js';
 import type { CompiledScenario } from './sandbox-types.js';
+import { WorkerInbox } from './worker-inbox.js';
 import { workerScenarioCapacity, type SupervisorMessage, type WorkerMessage } from './worker-protocol.js';
 
 let host: InProcessSandboxHost | undefined;
@@ -89,8 +90,10 @@ function handle(message: SupervisorMessage): void {
   }
 }
 
+const inbox = new WorkerInbox<SupervisorMessage>(handle, () => outbox.flush());
+
 process.on('message', (batch) => {
-  for (const message of batch as SupervisorMessage[]) handle(message);
+  for (const message of batch as SupervisorMessage[]) inbox.receive(message);
 });
 // The supervisor went away (closed or died): nothing here may outlive it.
 process.on('disconnect', () => {

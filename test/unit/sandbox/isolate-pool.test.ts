@@ -59,4 +59,22 @@ describe('IsolatePool', () => {
     pool.recycle(used);
     expect(used.disposed).toBe(true);
   });
+
+  it('gives each isolate a number of sessions between half of sessionsPerIsolate and all of it', () => {
+    const sessionsServed = (random: number): number => {
+      pool?.close();
+      pool = new IsolatePool(factory, 0, 16, 8, 10_000, () => random);
+      const isolate = pool.take(16);
+      let sessions = 1;
+      for (;;) {
+        pool.recycle(isolate);
+        if (isolate.disposed) return sessions;
+        expect(pool.take(16)).toBe(isolate);
+        sessions++;
+      }
+    };
+    expect(sessionsServed(0)).toBe(4);
+    expect(sessionsServed(0.5)).toBe(6);
+    expect(sessionsServed(0.999)).toBe(8);
+  });
 });

@@ -75,8 +75,9 @@ VoxEngine.addEventListener(AppEvents.Started, () => {
       session.dispose();
       expect(delegate.logs).toEqual(['ok']);
     }
-    // Sessions 1-3 on the warm isolate, 4-6 on a second, 7 on a third.
-    expect(host.stats().isolatesCreated).toBe(created + 2);
+    // Each isolate serves 2 or 3 sessions (its own number, drawn from half of sessionsPerIsolate to all of it).
+    expect(host.stats().isolatesCreated - created).toBeGreaterThanOrEqual(2);
+    expect(host.stats().isolatesCreated - created).toBeLessThanOrEqual(3);
   });
 
   it('with sessionsPerIsolate 1, gives every session a new isolate', async () => {
