@@ -3,7 +3,8 @@
  * second of audio (a WAV file played over RTP) and is hung up by the engine; sipp answers the BYE. For each offered
  * rate, sustained for --seconds: calls completed and failed, and the INVITE -> 200 OK response time (sipp's rtd,
  * per call) p50 / p99. Beside each rate, in the same run, the same sipp caller against sipp's own UAS doing the engine's
- * signalling (200 OK, one second, BYE; no scenario, media or store): the baseline for the latency ratio.
+ * signalling (200 OK, one second, BYE; no scenario, media or store): the baseline for the latency ratio. The
+ * baselines run first; then the engine's rates, in the order given, back to back.
  *   node --no-node-snapshot --import tsx bench/serve-calls.ts --rates 50,100,200,300 --seconds 60 [--store-sync normal]
  *     [--ready-isolates N]   (the config's sandbox.readyIsolates; default: the engine's)
  */
@@ -72,11 +73,12 @@ interface Row {
   load: string;
 }
 
+// The baselines run first, so that the engine's rates follow one another and each starts from the previous one's
+// steady state: a minute of sipp-only load between them left the engine idle and let its isolate pool shrink.
+const baselines: Row[] = [];
+for (const rate of rates) baselines.push(await runBaseline(rate));
 const rows: Row[] = [];
-for (const rate of rates) {
-  rows.push(await runRate(rate, sipPort, 'callscript serve'));
-  rows.push(await runBaseline(rate));
-}
+for (const [i, rate] of rates.entries()) rows.push(await runRate(rate, sipPort, 'callscript serve'), baselines[i]!);
 serve.kill('SIGTERM');
 await new Promise((resolve) => serve.once('exit', resolve));
 rmSync(dir, { recursive: true, force: true });
