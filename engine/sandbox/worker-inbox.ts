@@ -3,12 +3,13 @@
  * session starts after them.
  *
  * Why: a session holds its isolate until its last event, and each of its events makes a round trip through this
- * worker. When the worker falls behind, a start handled in arrival order delays the events of every running
- * session behind it, so sessions last longer, fewer isolates come back to the pool, and the next starts must create
- * new isolates, which cost about three renewals each. Under load that loop fed itself: in the serve bench a worker
- * went from renewing about 130 isolates a second to creating 100-250 a second, and answers took seconds
- * (bench/RESULTS.md, "Session 6"). Handled first, the running sessions' events keep their isolates coming back;
- * the starts wait for the loop's check phase, which follows at once when nothing else is pending.
+ * worker. When the worker falls behind, a start handled in arrival order delays the events of every running session
+ * behind it, so sessions last longer, fewer isolates come back to the pool, and the next starts must create new
+ * isolates, which cost about three renewals each: a backlog feeds itself. In the serve bench such a loop, set off by
+ * isolates that aged in step (see `IsolatePool`), took a worker from renewing about 130 isolates a second to creating
+ * 100-250 a second, and answers took seconds (bench/RESULTS.md, "Serve", session 6). Handled first, the running
+ * sessions' events keep their isolates coming back; the starts wait for the loop's check phase, which follows at once
+ * when nothing else is pending.
  *
  * A start's own events (the supervisor sends the first ones in the same batch) wait with it, in order. A session
  * disposed before its start was handled (a call cancelled meanwhile) is never started.
