@@ -19,9 +19,11 @@ export interface SandboxSupervisorOptions {
   limits?: Partial<SandboxLimits>;
   /** Warm isolates per worker (default 2). */
   poolSize?: number;
-  /** Sessions one isolate serves in turn, each in a fresh context, before it is replaced (default 32; 1 = never reuse). */
+  /** The most sessions one isolate serves in turn, each in a fresh context, before it is replaced (default 16; 1 = never reuse). */
   sessionsPerIsolate?: number;
   watchdogIntervalMs?: number;
+  /** How much nicer than the engine the workers run, 0-19 (default 10; see `worker-priority.ts`). */
+  workerNice?: number;
   /** Delay before replacing a dead worker, doubled for each death within a minute, up to 5 s (default 100 ms). */
   restartDelayMs?: number;
   /**
@@ -106,7 +108,10 @@ export class SandboxSupervisor implements SandboxHost {
   }
 
   #spawn(slot: number): void {
-    const worker = new WorkerProcess(this.#init, (dead, lost) => this.#onExit(slot, dead, lost), this.#options.unresponsiveMs);
+    const worker = new WorkerProcess(this.#init, (dead, lost) => this.#onExit(slot, dead, lost), {
+      unresponsiveMs: this.#options.unresponsiveMs,
+      nice: this.#options.workerNice,
+    });
     this.#workers[slot] = worker;
   }
 

@@ -5,6 +5,7 @@ import { CompileCache } from './compile-cache.js';
 import { IpcBatcher } from './ipc-batcher.js';
 import { SandboxSetupError } from './sandbox-errors.js';
 import type { SandboxSessionDelegate, SandboxSessionOptions } from './sandbox-types.js';
+import { defaultWorkerNice, lowerWorkerPriority } from './worker-priority.js';
 import { workerScenarioCapacity, type SupervisorMessage, type WorkerInit, type WorkerMessage } from './worker-protocol.js';
 import { WorkerSession } from './worker-session.js';
 
@@ -31,15 +32,21 @@ export class WorkerProcess {
   #heartbeat: NodeJS.Timeout | undefined;
   #killedAsUnresponsive = false;
 
+  readonly unresponsiveMs: number;
+
   /**
-   * @param unresponsiveMs a ready worker that answers nothing, not even a ping, for this long is killed: entries are
-   *   synchronous, so a worker stuck in one (or parked by V8) cannot be reached any other way.
+   * @param options.unresponsiveMs a ready worker that answers nothing, not even a ping, for this long is killed
+   *   (default 10 000 ms): entries are synchronous, so a worker stuck in one (or parked by V8) cannot be reached any
+   *   other way.
+   * @param options.nice how much nicer than the engine the worker runs (default {@link defaultWorkerNice}; see
+   *   `worker-priority.ts`).
    */
   constructor(
     init: WorkerInit,
     onExit: (worker: WorkerProcess, sessionsLost: number) => void,
-    readonly unresponsiveMs = 10_000,
+    options: { unresponsiveMs?: number; nice?: number } = {},
   ) {
+    this.unresponsiveMs = options.unresponsiveMs ?? 10_000;
     this.#child = fork(workerEntry, [], {
       // --no-lazy: V8 compiles every function of the prelude and the scenario up front, so the code cache that each
       // new isolate loads holds them all; lazily, every session compiled the same functions again on its first
@@ -48,6 +55,11 @@ export class WorkerProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       serialization: 'json',
     });
+    if (this.#child.pid !== undefined) {
+      lowerWorkerPriority(this.#child.pid, options.nice ?? defaultWorkerNice, (error) =>
+        process.emitWarning(`sandbox worker ${this.#child.pid} keeps the engine's CPU priority: ${error.message}`),
+      );
+    }
     let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
     this.ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
     this.ready.catch(() => undefined);

@@ -99,6 +99,7 @@ export class Engine {
       const sandbox = await SandboxSupervisor.start({
         preludeSource: preludeSource(),
         poolSize: config.sandboxReadyIsolates,
+        workerNice: config.sandboxWorkerNice,
         ...(config.sandboxWorkers !== undefined && { workers: config.sandboxWorkers }),
         onWorkerExit: (info) => logger.error(info, 'sandbox worker died; its sessions failed'),
       });

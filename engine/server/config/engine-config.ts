@@ -108,6 +108,11 @@ export interface EngineConfig {
    * holds at the expected peak (calls/s x session length / workers), at about 2-4 MB of memory each.
    */
   sandboxReadyIsolates: number;
+  /**
+   * How much nicer than the engine process the sandbox workers run (0-19, default 10), so that signalling and media
+   * get the CPU first when the machine is short of it.
+   */
+  sandboxWorkerNice: number;
   limits: EngineLimits;
   /** Tried in order, after the rules managed through the API. */
   rules: RouteRuleConfig[];

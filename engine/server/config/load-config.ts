@@ -9,6 +9,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulePattern, RulePatternError } from '../../routing/rule-pattern.js';
 import { maxIdleIsolates } from '../../sandbox/isolate-pool.js';
+import { defaultWorkerNice } from '../../sandbox/worker-priority.js';
 import { defaultSessionLimits, type SessionLimits } from '../../session/session-types.js';
 import { ConfigError, ConfigReader } from './config-reader.js';
 import type { EngineConfig, NumberFormat, RouteRuleConfig, SipListen, TrunkConfig } from './engine-config.js';
@@ -71,9 +72,10 @@ export function parseEngineConfig(json: unknown, baseDir: string, source?: strin
   const apiReader = root.child('api', ['host', 'port', 'token']);
   const configuredToken = apiReader.optionalString('token') ?? env['CALLSCRIPT_TOKEN'];
 
-  const sandboxReader = root.child('sandbox', ['workers', 'readyIsolates']);
+  const sandboxReader = root.child('sandbox', ['workers', 'readyIsolates', 'workerNice']);
   const sandboxWorkers = sandboxReader.optionalInteger('workers', 1, 64);
   const sandboxReadyIsolates = sandboxReader.optionalInteger('readyIsolates', 1, maxIdleIsolates) ?? defaultReadyIsolates;
+  const sandboxWorkerNice = sandboxReader.optionalInteger('workerNice', 0, 19) ?? defaultWorkerNice;
   const logReader = root.child('log', ['level']);
   const storeReader = root.child('store', ['sync']);
   const t1Ms = sipReader.optionalInteger('t1Ms', 10, 10_000);
@@ -109,6 +111,7 @@ export function parseEngineConfig(json: unknown, baseDir: string, source?: strin
     storeSync: storeReader.oneOf('sync', ['full', 'normal'] as const, 'full'),
     ...(sandboxWorkers !== undefined && { sandboxWorkers }),
     sandboxReadyIsolates,
+    sandboxWorkerNice,
     limits: readLimits(root),
     rules: root.has('rules') ? readRules(root, path) : [{ pattern: '.*', scenario: demoScenarioPath }],
     logLevel: logReader.oneOf('level', logLevels, 'info'),

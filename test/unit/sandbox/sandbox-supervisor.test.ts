@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SandboxSupervisor } from '../../../engine/sandbox/sandbox-supervisor.js';
 import type { WorkerSession } from '../../../engine/sandbox/worker-session.js';
@@ -38,6 +39,11 @@ describe('SandboxSupervisor', () => {
     await supervisor.close();
     await supervisor.close();
     expect(pids.filter(isRunning)).toEqual([]);
+  });
+
+  it('runs its workers 10 nicer than the engine, so that signalling and media get the CPU first', () => {
+    const engineNice = getPriority();
+    for (const pid of supervisor.workerPids()) expect(getPriority(pid)).toBe(Math.min(19, engineNice + 10));
   });
 
   it('runs sessions in worker processes, spread over the workers, with the same protocol', async () => {

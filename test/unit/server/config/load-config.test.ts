@@ -33,6 +33,7 @@ describe('engine config', () => {
     expect(config.rules).toEqual([{ pattern: '.*', scenario: demoScenarioPath }]);
     expect(config.limits).toMatchObject({ maxSessions: 10_000, drainTimeoutMs: 30_000, session: {}, httpAllowHosts: ['*'] });
     expect(config.sandboxReadyIsolates).toBe(8);
+    expect(config.sandboxWorkerNice).toBe(10);
   });
 
   it('takes the API token from CALLSCRIPT_TOKEN when the file has none', () => {
@@ -47,7 +48,7 @@ describe('engine config', () => {
       trunks: [{ name: 'carrier', address: 'sip:trunk.example:5060', transport: 'tcp', username: 'u', password: 'p', callerId: '1555', numberFormat: 'e164', prefix: '9' }],
       api: { port: 0, token: 't' },
       dataDir: '/var/lib/cs',
-      sandbox: { workers: 3, readyIsolates: 120 },
+      sandbox: { workers: 3, readyIsolates: 120, workerNice: 0 },
       limits: { maxSessions: 5, drainTimeoutMs: 100, idleTerminateMs: 1000, httpAllowHosts: ['example.com'] },
       rules: [{ pattern: '1800\\d+', scenario: 'ivr.ts' }],
       log: { level: 'debug' },
@@ -62,6 +63,7 @@ describe('engine config', () => {
     expect(config.rules).toEqual([{ pattern: '1800\\d+', scenario: '/etc/callscript/ivr.ts' }]);
     expect(config.sandboxWorkers).toBe(3);
     expect(config.sandboxReadyIsolates).toBe(120);
+    expect(config.sandboxWorkerNice).toBe(0);
     expect(config.logLevel).toBe('debug');
     expect(config.storeSync).toBe('full');
     expect(parse({ store: { sync: 'normal' } }).storeSync).toBe('normal');
@@ -82,6 +84,7 @@ describe('engine config', () => {
     [{ limits: { idleTerminateMs: -1 } }, 'limits.idleTerminateMs: expected an integer'],
     [{ api: { token: '' } }, 'api.token: expected a non-empty string, got ""'],
     [{ sandbox: { readyIsolates: 1000 } }, 'sandbox.readyIsolates: expected an integer 1-256, got 1000'],
+    [{ sandbox: { workerNice: 20 } }, 'sandbox.workerNice: expected an integer 0-19, got 20'],
     [{ sipp: {} }, 'sipp: unknown field (known here: sip, rtp, tts'],
     [[], 'expected an object, got an array'],
   ])('refuses %j naming the field', (json, message) => {
