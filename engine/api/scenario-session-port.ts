@@ -22,7 +22,7 @@ export type SessionServices = Omit<SessionDeps, 'sessionId' | 'accessURL' | 'cha
 
 export interface ScenarioSessionPortOptions {
   host: SandboxHost;
-  /** Where each ended call's record goes (the store's `callRecords`, or a group-commit sink over it). */
+  /** Where each ended call's record goes (the store's `callRecords`, or the store's writer thread). */
   records: CallRecordSink;
   services: SessionServices;
   sandboxLimits?: Partial<SandboxLimits>;

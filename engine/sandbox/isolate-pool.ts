@@ -12,7 +12,8 @@ export const defaultSessionsPerIsolate = 16;
 /**
  * Isolates kept for reuse (about 1.2 MB each when new, 2-4 MB under load, with old contexts not yet collected).
  * Sessions start and end in bursts (one IPC batch can carry dozens), so the pool keeps what comes back up to this
- * bound, and every `trimIntervalMs` disposes half of the ones that no start needed in the interval (down to `size`). A new isolate costs three times a renewed one, and at 300 calls/s a worker
+ * bound, and every `trimIntervalMs` disposes half of the ones that no start needed in the interval (down to `size`).
+ * A new isolate costs three times a renewed one, and at 300 calls/s a worker
  * holds about 170 sessions: with room for only 128, and all unneeded ones disposed at once, a fifth of the sessions
  * at 250 calls/s made a new isolate (bench/RESULTS.md, "Serve").
  */

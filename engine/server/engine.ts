@@ -29,8 +29,9 @@ import { FetchHttpRequester } from '../session/fetch-http-requester.js';
 import type { CallRecordSink } from '../session/session-types.js';
 import type { ServerSession } from '../sip/user-agent/server-session.js';
 import { UserAgent } from '../sip/user-agent/user-agent.js';
-import { GroupCommit } from '../store/group-commit.js';
-import { GroupCommitCallRecordSink } from '../store/group-commit-sink.js';
+import { callRecordWrites } from '../store/call-record-repository.js';
+import { sessionWrites } from '../store/session-repository.js';
+import { SqliteWriter } from '../store/sqlite-writer.js';
 import type { SessionRecordWriter } from '../store/session-repository.js';
 import { Store } from '../store/store.js';
 import type { EngineConfig } from './config/engine-config.js';
@@ -71,7 +72,7 @@ export class Engine {
       media: MediaEngine;
       sandbox: SandboxSupervisor;
       store: Store;
-      commit: GroupCommit;
+      writer: SqliteWriter;
       api: ApiServer | undefined;
       compiler: ScenarioCompiler;
     },
@@ -90,9 +91,13 @@ export class Engine {
       cleanup.push(() => store.close());
       const interrupted = store.sessions.interruptRunning();
       if (interrupted > 0) logger.warn({ interrupted }, 'sessions left running by a previous process closed as interrupted');
-      const commit = new GroupCommit((writes) => store.transaction(writes));
-      cleanup.push(() => commit.close());
-      const records = callRecordSink(commit, store, metrics, logger, options.onCallRecord);
+      const writer = await SqliteWriter.start({
+        file: store.file,
+        sync: config.storeSync,
+        statements: { ...sessionWrites.statements, ...callRecordWrites.statements },
+      });
+      cleanup.push(() => writer.close());
+      const records = callRecordSink(writer, metrics, logger, options.onCallRecord);
       const env = sipLegEnvironment(config, logger);
       cleanup.push(() => env.media.close());
       const media = env.media;
@@ -118,7 +123,7 @@ export class Engine {
       const sessions = new EngineSessions({
         host: sandbox,
         records,
-        sessionRecords: deferredSessionRecords(commit, store, logger),
+        sessionRecords: deferredSessionRecords(writer, logger),
         metrics,
         maxSessions: config.limits.maxSessions,
         accessUrl: (id) => `${apiBase}/control/${id}/${signer.controlKey(id)}`,
@@ -171,7 +176,7 @@ export class Engine {
           throw new EngineStartError(`cannot listen for the API: ${(error as Error).message}`, { cause: error });
         });
       }
-      return new Engine(config, sessions, ua, router, { media, sandbox, store, commit, api, compiler });
+      return new Engine(config, sessions, ua, router, { media, sandbox, store, writer, api, compiler });
     } catch (error) {
       for (const step of cleanup.reverse()) await step();
       throw error;
@@ -207,28 +212,27 @@ export class Engine {
     this.ua.close();
     await this.parts.sandbox.close();
     this.parts.media.close();
-    this.parts.commit.close();
+    await this.parts.writer.close();
     this.parts.store.close();
   }
 }
 
-/** Session rows written with the turn's group commit, so that no sync of the log delays answering a call. */
-function deferredSessionRecords(commit: GroupCommit, store: Store, logger: Logger): SessionRecordWriter {
-  const failed = (sessionId: string) => (error: unknown) => logger.error({ err: error, sessionId }, 'session row not stored');
+/** Session rows go to the store's writer thread, so that no disk wait delays answering a call. */
+function deferredSessionRecords(writer: SqliteWriter, logger: Logger): SessionRecordWriter {
+  const failed = (sessionId: string) => (error?: Error) => error && logger.error({ err: error, sessionId }, 'session row not stored');
   return {
-    start: (session) => commit.defer({ run: () => store.sessions.start(session), failed: failed(session.id) }),
-    end: (id, end) => commit.defer({ run: () => store.sessions.end(id, end), failed: failed(id) }),
+    start: (session) => writer.defer('sessionStart', sessionWrites.start(session, Date.now()), failed(session.id)),
+    end: (id, end) => writer.defer('sessionEnd', sessionWrites.end(id, end, Date.now()), failed(id)),
   };
 }
 
-/** The store's group-commit sink, behind a sink that counts the records. */
-function callRecordSink(commit: GroupCommit, store: Store, metrics: EngineMetrics, logger: Logger, onCallRecord?: (record: CallRecord) => void): CallRecordSink {
-  const sink = new GroupCommitCallRecordSink(commit, store.callRecords, {
-    onError: (error, record) => logger.error({ err: error, callId: record.id }, 'call record not stored'),
-  });
+/** Call records go to the store's writer thread; the sink counts them. */
+function callRecordSink(writer: SqliteWriter, metrics: EngineMetrics, logger: Logger, onCallRecord?: (record: CallRecord) => void): CallRecordSink {
   const records: CallRecordSink = {
     write(record) {
-      sink.write(record);
+      writer.defer('callRecordInsert', callRecordWrites.insert(record), (error) => {
+        if (error) logger.error({ err: error, callId: record.id }, 'call record not stored');
+      });
       metrics.callsEnded.inc({ hangup_reason: record.hangupReason ?? 'unknown' });
       onCallRecord?.(record);
     },

@@ -31,6 +31,24 @@ interface CallRecordRow {
   recording_ids: string;
 }
 
+/** The call-record write as a statement and its parameters, for a writer with its own connection (`SqliteWriter`). */
+export const callRecordWrites = {
+  statements: {
+    callRecordInsert: `INSERT INTO call_records (id, session_id, direction, status, hold_state, remote_party,
+      local_party, hangup_by, hangup_reason, sip_code, created_at, ringing_at, answered_at, hangup_at,
+      duration_seconds, recording_ids, remote_number, local_number)
+      VALUES (@id, @sessionId, @direction, @status, @holdState, @remoteParty, @localParty, @hangupBy,
+      @hangupReason, @sipCode, @createdAt, @ringingAt, @answeredAt, @hangupAt, @durationSeconds, @recordingIds,
+      @remoteNumber, @localNumber)`,
+  },
+  insert: (record: CallRecord) => ({
+    ...record,
+    recordingIds: JSON.stringify(record.recordingIds),
+    remoteNumber: partyNumber(record.remoteParty),
+    localNumber: partyNumber(record.localParty),
+  }),
+};
+
 export class CallRecordRepository implements CallRecordSink {
   private readonly statements: { insert: Statement; get: Statement; bySession: Statement };
   private readonly queries = new Map<string, Statement>();
@@ -38,12 +56,7 @@ export class CallRecordRepository implements CallRecordSink {
 
   constructor(private readonly db: Database) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO call_records (id, session_id, direction, status, hold_state, remote_party,
-        local_party, hangup_by, hangup_reason, sip_code, created_at, ringing_at, answered_at, hangup_at,
-        duration_seconds, recording_ids, remote_number, local_number)
-        VALUES (@id, @sessionId, @direction, @status, @holdState, @remoteParty, @localParty, @hangupBy,
-        @hangupReason, @sipCode, @createdAt, @ringingAt, @answeredAt, @hangupAt, @durationSeconds, @recordingIds,
-        @remoteNumber, @localNumber)`),
+      insert: db.prepare(callRecordWrites.statements.callRecordInsert),
       get: db.prepare('SELECT * FROM call_records WHERE id = ?'),
       bySession: db.prepare('SELECT * FROM call_records WHERE session_id = ? ORDER BY created_at, id'),
     };
@@ -110,12 +123,7 @@ export class CallRecordRepository implements CallRecordSink {
 
   private insertOne(record: CallRecord): void {
     try {
-      this.statements.insert.run({
-        ...record,
-        recordingIds: JSON.stringify(record.recordingIds),
-        remoteNumber: partyNumber(record.remoteParty),
-        localNumber: partyNumber(record.localParty),
-      });
+      this.statements.insert.run(callRecordWrites.insert(record));
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
         throw new StoreError('already_exists', `call record '${record.id}' is already stored`, { id: record.id });

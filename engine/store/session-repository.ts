@@ -26,11 +26,29 @@ export interface SessionQuery {
   offset: number;
 }
 
-/** Where session rows go: the repository itself, or a writer that defers them to a group commit. */
+/** Where session rows go: the repository itself, or the store's writer thread (`SqliteWriter`). */
 export interface SessionRecordWriter {
   start(session: NewSession): void;
   end(id: string, end: SessionEnd): void;
 }
+
+/** The session writes as statements and parameters, for a writer with its own connection (`SqliteWriter`). */
+export const sessionWrites = {
+  statements: {
+    sessionStart: `INSERT INTO sessions (id, scenario, scenario_version, custom_data, status, started_at)
+      VALUES (@id, @scenario, @scenarioVersion, @customData, 'running', @startedAt)`,
+    sessionEnd: `UPDATE sessions SET status = @status, ended_at = @endedAt, end_reason = @reason, log = @log
+      WHERE id = @id AND status = 'running'`,
+  },
+  start: (session: NewSession, startedAt: number) => ({ ...session, startedAt }),
+  end: (id: string, end: SessionEnd, endedAt: number) => ({
+    id,
+    status: end.status,
+    reason: end.reason,
+    endedAt,
+    log: JSON.stringify(end.log),
+  }),
+};
 
 interface SessionRow {
   id: string;
@@ -58,22 +76,19 @@ export class SessionRepository {
     private readonly now: () => number,
   ) {
     this.statements = {
-      insert: db.prepare(`INSERT INTO sessions (id, scenario, scenario_version, custom_data, status, started_at)
-        VALUES (@id, @scenario, @scenarioVersion, @customData, 'running', @startedAt)`),
+      insert: db.prepare(sessionWrites.statements.sessionStart),
       get: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       list: db.prepare(`SELECT * FROM sessions
         WHERE (@status IS NULL OR status = @status) AND (@scenario IS NULL OR scenario = @scenario)
         ORDER BY started_at DESC, id DESC LIMIT @limit OFFSET @offset`),
-      end: db.prepare(`UPDATE sessions SET status = @status, ended_at = @endedAt, end_reason = @reason, log = @log
-        WHERE id = @id AND status = 'running'`),
+      end: db.prepare(sessionWrites.statements.sessionEnd),
       interruptRunning: db.prepare(`UPDATE sessions SET status = 'interrupted', ended_at = @now,
         end_reason = 'engine restarted' WHERE status = 'running'`),
     };
   }
 
   start(session: NewSession): SessionRecord {
-    const startedAt = this.now();
-    this.statements.insert.run({ ...session, startedAt });
+    this.statements.insert.run(sessionWrites.start(session, this.now()));
     return this.get(session.id);
   }
 
@@ -100,13 +115,7 @@ export class SessionRepository {
 
   /** Closes a running session; a second call for the same session changes nothing. */
   end(id: string, end: SessionEnd): void {
-    this.statements.end.run({
-      id,
-      status: end.status,
-      reason: end.reason,
-      endedAt: this.now(),
-      log: JSON.stringify(end.log),
-    });
+    this.statements.end.run(sessionWrites.end(id, end, this.now()));
   }
 
   /** Closes every session left running by a previous process. Returns how many. */

@@ -27,6 +27,8 @@ export interface StoreOptions {
   sync?: 'full' | 'normal';
 }
 
+const databaseFileName = 'callscript.db';
+
 export class Store {
   readonly scenarios: ScenarioRepository;
   readonly rules: RuleRepository;
@@ -34,12 +36,15 @@ export class Store {
   readonly callRecords: CallRecordRepository;
   readonly mediaFiles: MediaFileRepository;
   readonly dataDir: string;
+  /** The SQLite database file (a writer thread opens its own connection to it: `SqliteWriter`). */
+  readonly file: string;
   private readonly db: Database.Database;
 
   private constructor(db: Database.Database, options: StoreOptions) {
     const now = options.now ?? Date.now;
     this.db = db;
     this.dataDir = options.dataDir;
+    this.file = join(options.dataDir, databaseFileName);
     this.scenarios = new ScenarioRepository(db, now);
     this.rules = new RuleRepository(db, now);
     this.sessions = new SessionRepository(db, now);
@@ -49,7 +54,7 @@ export class Store {
 
   static open(options: StoreOptions): Store {
     mkdirSync(options.dataDir, { recursive: true });
-    const db = new Database(join(options.dataDir, 'callscript.db'));
+    const db = new Database(join(options.dataDir, databaseFileName));
     try {
       db.pragma('journal_mode = WAL');
       db.pragma(`synchronous = ${options.sync === 'normal' ? 'NORMAL' : 'FULL'}`);

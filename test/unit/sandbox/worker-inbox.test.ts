@@ -17,7 +17,7 @@ function inboxRecording(): { inbox: WorkerInbox<Message>; handled: string[] } {
 }
 
 describe('WorkerInbox', () => {
-  it("handles running sessions' messages at once and new starts, with their own events, in the next check phase", async () => {
+  it("handles running sessions' messages at once, new starts (with their events) in the next check phase", async () => {
     const { inbox, handled } = inboxRecording();
     inbox.receive({ t: 'start', wireId: 2, label: 'start 2' });
     inbox.receive({ t: 'deliver', wireId: 2, label: 'Started for 2' });
