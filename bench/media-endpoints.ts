@@ -12,7 +12,6 @@
  *
  * Run: node --import tsx --no-node-snapshot bench/media-endpoints.ts [N ...] [--seconds S] [--echo node|sipp]
  */
-import { createSocket, type Socket } from 'node:dgram';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemClock } from '../engine/clock.js';
@@ -22,6 +21,7 @@ import { PortPool } from '../engine/media/rtp/port-pool.js';
 import { RtpEndpoint } from '../engine/media/rtp/rtp-endpoint.js';
 import { RtpPacket } from '../engine/media/rtp/rtp-packet.js';
 import { SdpNegotiator } from '../engine/media/sdp/sdp-negotiator.js';
+import { bindCountingSockets } from './counting-sockets.js';
 import { startNodeReflector, startSippEcho, type EchoPeer } from './echo-peer.js';
 
 const REFLECTOR_PORT = 39000;
@@ -98,14 +98,8 @@ async function runEndpoints(calls: number, seconds: number, reflector: EchoPeer)
 
 /** The baseline: N plain sockets, one setTimeout chain for all, each sending a G.711 RTP packet per 20 ms. */
 async function runBareUdp(calls: number, seconds: number, reflector: EchoPeer): Promise<Result> {
-  const sockets: Socket[] = [];
-  let received = 0;
-  for (let i = 0; i < calls; i++) {
-    const socket = createSocket('udp4');
-    socket.on('message', () => received++);
-    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-    sockets.push(socket);
-  }
+  const bound = await bindCountingSockets(calls);
+  const sockets = bound.sockets;
   const deviations = new Float64Array(Math.ceil(calls * (seconds * 50 + 100)));
   let count = 0;
   let sent = 0;
@@ -129,7 +123,7 @@ async function runBareUdp(calls: number, seconds: number, reflector: EchoPeer): 
   };
   tick();
   await sleep(1000);
-  const receivedBefore = received;
+  const receivedBefore = bound.received;
   const cpuBefore = process.cpuUsage();
   const reflectorBefore = await reflector.cpuMs();
   measuring = true;
@@ -139,7 +133,7 @@ async function runBareUdp(calls: number, seconds: number, reflector: EchoPeer): 
   const reflectorAfter = await reflector.cpuMs();
   running = false;
   await sleep(300);
-  const got = received - receivedBefore;
+  const got = bound.received - receivedBefore;
   for (const socket of sockets) socket.close();
   return {
     label: 'bare Node UDP',

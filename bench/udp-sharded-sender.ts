@@ -9,12 +9,12 @@
  * sipp's RTP echo.
  *   node --import tsx bench/udp-sharded-sender.ts --calls 1000 --threads 1,2,4 --seconds 8 [--echo node|sipp]
  */
-import { createSocket, type Socket } from 'node:dgram';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { bindCountingSockets } from './counting-sockets.js';
 import { startNodeReflector, startSippEcho } from './echo-peer.js';
 
 const ECHO_PORT = 39100;
@@ -86,14 +86,8 @@ async function main(): Promise<void> {
 }
 
 async function runShard({ sockets: count, seconds }: ShardTask): Promise<ShardResult> {
-  const sockets: Socket[] = [];
-  let received = 0;
-  for (let i = 0; i < count; i++) {
-    const socket = createSocket('udp4');
-    socket.on('message', () => received++);
-    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-    sockets.push(socket);
-  }
+  const bound = await bindCountingSockets(count);
+  const sockets = bound.sockets;
   parentPort!.postMessage('bound');
   const startAt = await new Promise<number>((resolve) => parentPort!.once('message', resolve));
   const packet = Buffer.alloc(172, 0x80);
@@ -121,5 +115,5 @@ async function runShard({ sockets: count, seconds }: ShardTask): Promise<ShardRe
   });
   await sleep(300);
   for (const socket of sockets) socket.close();
-  return { deviations: deviations.slice(0, Math.min(sent, deviations.length)), sent, received };
+  return { deviations: deviations.slice(0, Math.min(sent, deviations.length)), sent, received: bound.received };
 }
