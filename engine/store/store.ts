@@ -77,12 +77,6 @@ export class Store {
     return this.db.open;
   }
 
-  /** Runs `writes` in one transaction: all of it is committed (one sync of the log), or none of it and this throws. */
-  transaction(writes: () => void): void {
-    this.requireOpen();
-    this.db.transaction(writes)();
-  }
-
   /** The schema versions applied, oldest first. */
   schemaVersions(): number[] {
     this.requireOpen();
