@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort } from '../test/interop/sip/helpers.js';
+import { machineShare, machineTimes, processTreeCpuMs } from './cpu-accounting.js';
 
 const { values } = parseArgs({
   options: {
@@ -70,6 +71,11 @@ interface Row {
   p50: number;
   p99: number;
   max: number;
+  /** CPU ms per offered call of the answering side: the engine with its workers, or sipp's UAS. */
+  cpuPerCall: number;
+  /** The whole machine over the rate's run, in percent: busy (all processes), and lost to steal. */
+  busy: number;
+  steal: number;
   load: string;
 }
 
@@ -78,16 +84,16 @@ interface Row {
 const baselines: Row[] = [];
 for (const rate of rates) baselines.push(await runBaseline(rate));
 const rows: Row[] = [];
-for (const [i, rate] of rates.entries()) rows.push(await runRate(rate, sipPort, 'callscript serve'), baselines[i]!);
+for (const [i, rate] of rates.entries()) rows.push(await runRate(rate, sipPort, 'callscript serve', serve.pid!), baselines[i]!);
 serve.kill('SIGTERM');
 await new Promise((resolve) => serve.once('exit', resolve));
 rmSync(dir, { recursive: true, force: true });
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 process.stdout.write(`\n${new Date().toISOString()}, ${cpu} x${cpus().length}, Node ${process.version}, ${seconds} s per rate, store sync ${values['store-sync']}, ready isolates per worker ${values['ready-isolates'] ?? 'default'}\n\n`);
-process.stdout.write('| offered cps | answered by | calls offered | completed | failed | INVITE->200 p50 (ms) | p99 (ms) | max (ms) | load avg (1 min) at end |\n|---|---|---|---|---|---|---|---|---|\n');
+process.stdout.write('| offered cps | answered by | calls offered | completed | failed | INVITE->200 p50 (ms) | p99 (ms) | max (ms) | answerer CPU ms/call | machine busy / steal (%) | load avg (1 min) at end |\n|---|---|---|---|---|---|---|---|---|---|---|\n');
 for (const r of rows) {
-  process.stdout.write(`| ${r.rate} | ${r.target} | ${r.offered} | ${r.successful} | ${r.failed} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.load} |\n`);
+  process.stdout.write(`| ${r.rate} | ${r.target} | ${r.offered} | ${r.successful} | ${r.failed} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.cpuPerCall.toFixed(2)} | ${r.busy.toFixed(0)} / ${r.steal.toFixed(1)} | ${r.load} |\n`);
 }
 
 /** sipp's UAS on its own port, answering the same caller at `rate`. */
@@ -101,15 +107,18 @@ async function runBaseline(rate: number): Promise<Row> {
   );
   await new Promise((resolve) => setTimeout(resolve, 500));
   try {
-    return await runRate(rate, port, 'sipp UAS (baseline)');
+    return await runRate(rate, port, 'sipp UAS (baseline)', uas.pid!);
   } finally {
     uas.kill('SIGKILL');
   }
 }
 
-async function runRate(rate: number, port: number, target: Row['target']): Promise<Row> {
+/** sipp's caller at `rate` against `port` for --seconds; `answererPid` is the process tree whose CPU is counted. */
+async function runRate(rate: number, port: number, target: Row['target'], answererPid: number): Promise<Row> {
   const work = mkdtempSync(join(dir, `sipp-${rate}-`));
   const offered = rate * seconds;
+  const machineBefore = machineTimes();
+  const cpuBefore = processTreeCpuMs(answererPid);
   const sipp: ChildProcess = spawn(
     'sipp',
     [
@@ -133,6 +142,8 @@ async function runRate(rate: number, port: number, target: Row['target']): Promi
     { cwd: work, stdio: ['ignore', 'ignore', 'ignore'] },
   );
   await new Promise((resolve) => sipp.once('exit', resolve));
+  const machine = machineShare(machineBefore, machineTimes());
+  const cpuPerCall = (processTreeCpuMs(answererPid) - cpuBefore) / offered;
   const stats = lastStats(join(work, 'stat.csv'));
   const rttFile = readdirSync(work).find((name) => name.endsWith('_rtt.csv'));
   const times = rttFile ? readRtts(join(work, rttFile)) : [];
@@ -147,6 +158,9 @@ async function runRate(rate: number, port: number, target: Row['target']): Promi
     p50: at(0.5),
     p99: at(0.99),
     max: times.at(-1) ?? NaN,
+    cpuPerCall,
+    busy: machine.busy * 100,
+    steal: machine.steal * 100,
     load: loadavg()[0]!.toFixed(1),
   };
   process.stderr.write(`${JSON.stringify(row)}\n`);
