@@ -11,15 +11,21 @@ export class InviteClientTransaction<Message> {
   private readonly timers: TimerSet;
   private ack: Buffer | undefined;
   private interval: number | undefined;
+  /**
+   * Let go in Completed, where responses are no longer passed up: holding the TU would keep its whole call alive
+   * for Timer D (32 s on UDP). Accepted keeps it, since retransmitted 2xx responses go to the TU.
+   */
+  private user: ClientTransactionUser<Message> | undefined;
 
   constructor(
     readonly key: string,
     private readonly request: Buffer,
     private readonly context: TransactionContext,
-    private readonly user: ClientTransactionUser<Message>,
+    user: ClientTransactionUser<Message>,
     /** Builds the ACK for a non-2xx final response (section 17.1.1.3); the transaction layer owns no parser. */
     private readonly buildAck: (response: Message) => Buffer,
   ) {
+    this.user = user;
     this.timers = new TimerSet(context.clock);
   }
 
@@ -38,7 +44,7 @@ export class InviteClientTransaction<Message> {
     this.timers.start('B', transactionTimeout(this.context.timers), () => {
       if (this.stateValue !== 'calling') return;
       this.terminate();
-      this.user.onTimeout();
+      this.user?.onTimeout();
     });
   }
 
@@ -50,14 +56,14 @@ export class InviteClientTransaction<Message> {
         if (status < 200) {
           this.transition('proceeding');
           this.timers.stop('A');
-          this.user.onResponse(response);
+          this.user?.onResponse(response);
         } else if (status < 300) {
           // RFC 6026 section 8.4: a 2xx moves the transaction to Accepted and starts Timer M (64*T1).
           this.transition('accepted');
           this.timers.stop('A');
           this.timers.stop('B');
           this.timers.start('M', transactionTimeout(this.context.timers), () => this.terminate());
-          this.user.onResponse(response);
+          this.user?.onResponse(response);
         } else {
           // 17.1.1.2: "the client transaction MUST generate an ACK request and pass it to the transport layer".
           this.transition('completed');
@@ -66,11 +72,13 @@ export class InviteClientTransaction<Message> {
           this.ack = this.buildAck(response.message);
           this.send(this.ack);
           this.timers.start('D', timerD(this.context.timers, this.context.channel.reliable), () => this.terminate());
-          this.user.onResponse(response);
+          const user = this.user;
+          this.user = undefined;
+          user?.onResponse(response);
         }
         return;
       case 'accepted':
-        if (status >= 200 && status < 300) this.user.onResponse(response);
+        if (status >= 200 && status < 300) this.user?.onResponse(response);
         return;
       case 'completed':
         // "Any retransmissions of the final response that are received while in the Completed state MUST cause
@@ -105,7 +113,7 @@ export class InviteClientTransaction<Message> {
       // Once a final response is in, a lost ACK retransmission is not the TU's failure.
       if (this.stateValue !== 'calling' && this.stateValue !== 'proceeding') return;
       this.terminate();
-      this.user.onTransportError(error);
+      this.user?.onTransportError(error);
     });
   }
 

@@ -13,12 +13,18 @@ export class InviteServerTransaction {
   private lastResponse: Buffer | undefined;
   private interval: number | undefined;
   private responded = false;
+  /**
+   * Let go in Accepted and Confirmed, where the TU is never told again: holding it would keep its whole call alive
+   * for Timer L (32 s on UDP) after a 2xx.
+   */
+  private user: ServerTransactionUser | undefined;
 
   constructor(
     readonly key: string,
     private readonly context: TransactionContext,
-    private readonly user: ServerTransactionUser,
+    user: ServerTransactionUser,
   ) {
+    this.user = user;
     this.timers = new TimerSet(context.clock);
   }
 
@@ -54,6 +60,7 @@ export class InviteServerTransaction {
     if (this.stateValue === 'confirmed') return true;
     if (this.stateValue !== 'completed') return false;
     this.stateValue = 'confirmed';
+    this.user = undefined;
     this.timers.stop('G');
     this.timers.stop('H');
     this.timers.start('I', timerIK(this.context.timers, this.context.channel.reliable), () => this.terminate());
@@ -71,6 +78,7 @@ export class InviteServerTransaction {
       // RFC 6026 section 8.5: Timer L = 64*T1 in Accepted.
       this.stateValue = 'accepted';
       this.lastResponse = undefined;
+      this.user = undefined;
       this.timers.start('L', transactionTimeout(this.context.timers), () => this.terminate());
       return;
     }
@@ -81,7 +89,7 @@ export class InviteServerTransaction {
     this.timers.start('H', transactionTimeout(this.context.timers), () => {
       if (this.stateValue !== 'completed') return;
       this.terminate();
-      this.user.onTimeout?.();
+      this.user?.onTimeout?.();
     });
   }
 
@@ -106,7 +114,7 @@ export class InviteServerTransaction {
     this.context.channel.send(data, (error) => {
       if (this.stateValue === 'terminated') return;
       this.terminate();
-      this.user.onTransportError?.(error);
+      this.user?.onTransportError?.(error);
     });
   }
 }

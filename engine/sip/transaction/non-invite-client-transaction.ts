@@ -7,13 +7,19 @@ export class NonInviteClientTransaction<Message> {
   private stateValue: NonInviteClientState = 'trying';
   private readonly timers: TimerSet;
   private interval: number | undefined;
+  /**
+   * Let go once the final response is delivered: Completed only absorbs retransmissions, and holding the TU would
+   * keep its whole call alive for Timer K.
+   */
+  private user: ClientTransactionUser<Message> | undefined;
 
   constructor(
     readonly key: string,
     private readonly request: Buffer,
     private readonly context: TransactionContext,
-    private readonly user: ClientTransactionUser<Message>,
+    user: ClientTransactionUser<Message>,
   ) {
+    this.user = user;
     this.timers = new TimerSet(context.clock);
   }
 
@@ -29,7 +35,7 @@ export class NonInviteClientTransaction<Message> {
     this.timers.start('F', transactionTimeout(this.context.timers), () => {
       if (this.stateValue !== 'trying' && this.stateValue !== 'proceeding') return;
       this.terminate();
-      this.user.onTimeout();
+      this.user?.onTimeout();
     });
   }
 
@@ -37,7 +43,7 @@ export class NonInviteClientTransaction<Message> {
     if (this.stateValue !== 'trying' && this.stateValue !== 'proceeding') return;
     if (response.status < 200) {
       this.stateValue = 'proceeding';
-      this.user.onResponse(response);
+      this.user?.onResponse(response);
       return;
     }
     // "Once the client transaction enters the Completed state, it MUST set Timer K to fire in T4 seconds for
@@ -46,7 +52,9 @@ export class NonInviteClientTransaction<Message> {
     this.timers.stop('E');
     this.timers.stop('F');
     this.timers.start('K', timerIK(this.context.timers, this.context.channel.reliable), () => this.terminate());
-    this.user.onResponse(response);
+    const user = this.user;
+    this.user = undefined;
+    user?.onResponse(response);
   }
 
   terminate(): void {
@@ -74,7 +82,7 @@ export class NonInviteClientTransaction<Message> {
     this.context.channel.send(data, (error) => {
       if (this.stateValue !== 'trying' && this.stateValue !== 'proceeding') return;
       this.terminate();
-      this.user.onTransportError(error);
+      this.user?.onTransportError(error);
     });
   }
 }

@@ -7,12 +7,18 @@ export class NonInviteServerTransaction {
   private stateValue: NonInviteServerState = 'trying';
   private readonly timers: TimerSet;
   private lastResponse: Buffer | undefined;
+  /**
+   * Let go once the final response is sent: Completed only re-sends it, and holding the TU would keep its whole call
+   * alive for Timer J (32 s on UDP).
+   */
+  private user: ServerTransactionUser | undefined;
 
   constructor(
     readonly key: string,
     private readonly context: TransactionContext,
-    private readonly user: ServerTransactionUser,
+    user: ServerTransactionUser,
   ) {
+    this.user = user;
     this.timers = new TimerSet(context.clock);
   }
 
@@ -47,6 +53,7 @@ export class NonInviteServerTransaction {
     // "When the server transaction enters the "Completed" state, it MUST set Timer J to fire in 64*T1 seconds for
     // unreliable transports, and zero seconds for reliable transports."
     this.stateValue = 'completed';
+    this.user = undefined;
     this.timers.start('J', timerJ(this.context.timers, this.context.channel.reliable), () => this.terminate());
   }
 
@@ -61,7 +68,7 @@ export class NonInviteServerTransaction {
     this.context.channel.send(data, (error) => {
       if (this.stateValue === 'terminated') return;
       this.terminate();
-      this.user.onTransportError?.(error);
+      this.user?.onTransportError?.(error);
     });
   }
 }
