@@ -84,6 +84,9 @@ export abstract class DialogSession<Events extends DialogSessionEvents> extends 
     if (this.dialog) this.host.unregisterDialog(this.dialog.key);
     this.onTerminated();
     this.emitDialog('terminated', termination);
+    // Nothing is emitted after 'terminated'. The INVITE's transaction may outlive the session (Timer M, 32 s, to
+    // re-ACK a retransmitted 2xx); without this it would keep the session's owner, the whole call, alive as long.
+    this.removeAllListeners();
   }
 
   /** Ends the session without signalling (the user agent is closing): timers stop, 'terminated' fires. Idempotent. */

@@ -32,6 +32,8 @@ describe('UserAgent sessions between two user agents on loopback', () => {
       await bye;
       expect((await terminated(server)).cause).toBe('remote-bye');
       expect((await terminated(client)).cause).toBe('local-bye');
+      // An ended session keeps no listener: a transaction outliving it must not keep the call alive.
+      expect(client.listenerCount('terminated') + server.listenerCount('bye')).toBe(0);
       expect(pair.callee.stats.dialogs).toBe(0);
       expect(pair.caller.stats.dialogs).toBe(0);
     });
