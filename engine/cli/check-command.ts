@@ -4,7 +4,6 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkScenarioFile } from '../sandbox/type-check.js';
 
 export function registerCheckCommand(program: Command): Command {
   return program
@@ -12,6 +11,8 @@ export function registerCheckCommand(program: Command): Command {
     .description('compile and type-check scenario files against the VoxEngine API types')
     .argument('<files...>', 'scenario files (TypeScript or JavaScript)')
     .action(async (files: string[]) => {
+      // Loaded here, not at the top: every other command, `serve` first, would carry the TypeScript compiler.
+      const { checkScenarioFile } = await import('../sandbox/type-check.js');
       let failed = 0;
       for (const file of files) {
         const result = await checkScenarioFile(file);
