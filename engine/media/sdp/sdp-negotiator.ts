@@ -148,6 +148,8 @@ export class SdpNegotiator {
     // RFC 3264 section 8: a changed description carries the next version; an unchanged one keeps it.
     if (this.lastContent !== null && content !== this.lastContent) this.version++;
     this.lastContent = content;
+    // Version 0 is what was just written: a call's first SDP, the common case, needs no second write.
+    if (this.version === 0) return content;
     description.origin.sessionVersion = this.version;
     return write(description);
   }
